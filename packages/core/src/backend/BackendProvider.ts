@@ -1,0 +1,29 @@
+/**
+ * A compute backend Glassbox can switch to. Providers register by name and priority and are
+ * initialised lazily, the first time {@link useBackend} selects them.
+ *
+ * @example
+ * ```ts
+ * registerBackend({
+ *   name: 'wasm', priority: 20,
+ *   async init() { await import('@tensorflow/tfjs-backend-wasm'); },
+ * });
+ * await useBackend('wasm', { fallback: ['cpu'] });
+ * ```
+ */
+export interface BackendProvider {
+  /** Glassbox name, as in `useBackend(name)` and `--backend`. */
+  readonly name: string;
+  /** Higher is preferred by `useBackend('auto')`. */
+  readonly priority: number;
+  /** The tfjs backend name it registers (defaults to `name`). */
+  readonly tfjsName?: string;
+  readonly description?: string;
+  /**
+   * Registers the tfjs backend and prepares it (load wasm, request a GPU adapter). Throw a
+   * GlassboxError (or any Error) whose message says why the backend is unavailable.
+   */
+  init(): Promise<void>;
+  /** Optional warm-up after `tf.setBackend` (compile shaders), reported as progress. */
+  warmup?(): Promise<void>;
+}

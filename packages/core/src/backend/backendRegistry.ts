@@ -1,0 +1,107 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { BackendUnavailableError, type BackendFailure } from '../errors/BackendUnavailableError';
+import { InvalidOptionError } from '../errors/InvalidOptionError';
+import type { BackendProvider } from './BackendProvider';
+import type { Progress } from '../explainer/ExplainContext';
+import { cpuBackend } from './cpuBackend';
+import { ensureGradients } from './ensureGradients';
+
+interface Entry {
+  provider: BackendProvider;
+  state?: Promise<void>;
+}
+
+const REGISTRY_KEY = Symbol.for('glassbox.backendRegistry');
+type Registry = Map<string, Entry>;
+const registry: Registry = ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] as Registry | undefined) ?? new Map();
+(globalThis as Record<symbol, unknown>)[REGISTRY_KEY] = registry;
+if (!registry.has('cpu')) registry.set('cpu', { provider: cpuBackend });
+
+/** Registers (or replaces) a backend provider. */
+export function registerBackend(provider: BackendProvider): void {
+  registry.set(provider.name, { provider });
+}
+
+/** Registered providers, highest priority first. */
+export function listBackends(): BackendProvider[] {
+  return [...registry.values()].map((e) => e.provider).sort((a, b) => b.priority - a.priority);
+}
+
+/** The outcome of {@link useBackend}: the backend now active and every one that failed before it. */
+export interface BackendSelection {
+  name: string;
+  failures: BackendFailure[];
+  /** True when a fallback, not the first choice, is active. */
+  fellBack: boolean;
+}
+
+export interface UseBackendOptions {
+  /** Tried in order when the first choice fails. */
+  fallback?: readonly string[];
+  onProgress?: (p: Progress) => void;
+}
+
+/**
+ * Switches tfjs to a registered backend, initialising it on first use, and falls back in order.
+ * `'auto'` tries every registered backend by priority. Throws one `BackendUnavailableError` that
+ * lists every backend tried and why it failed.
+ *
+ * @example
+ * ```ts
+ * const { name, failures } = await useBackend('webgpu', { fallback: ['wasm', 'cpu'] });
+ * if (failures.length) console.warn(`using ${name}: ${failures.map((f) => f.reason).join('; ')}`);
+ * ```
+ */
+export async function useBackend(name: string, options: UseBackendOptions = {}): Promise<BackendSelection> {
+  const order = name === 'auto' ? listBackends().map((p) => p.name) : [name, ...(options.fallback ?? [])];
+  const failures: BackendFailure[] = [];
+  await ensureGradients();
+  for (const candidate of order) {
+    const entry = registry.get(candidate);
+    if (!entry) {
+      failures.push({ backend: candidate, reason: `not registered (known: ${[...registry.keys()].join(', ')}; import its package's /register entry)` });
+      continue;
+    }
+    try {
+      options.onProgress?.({ stage: `backend:${candidate}`, done: 0, total: 1, message: `initialising ${candidate}` });
+      entry.state ??= entry.provider.init();
+      await entry.state;
+      const tfName = entry.provider.tfjsName ?? entry.provider.name;
+      const ok = await tf.setBackend(tfName);
+      if (!ok) throw new Error(`tfjs could not initialise backend "${tfName}"`);
+      await tf.ready();
+      if (entry.provider.warmup) {
+        options.onProgress?.({ stage: `backend:${candidate}`, done: 0, total: 1, message: `warming up ${candidate}` });
+        await entry.provider.warmup();
+      }
+      options.onProgress?.({ stage: `backend:${candidate}`, done: 1, total: 1, message: `${candidate} ready` });
+      return { name: candidate, failures, fellBack: failures.length > 0 };
+    } catch (e) {
+      entry.state = undefined;
+      failures.push({ backend: candidate, reason: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  if (order.length === 0) throw new InvalidOptionError('No backend named', { backend: name });
+  throw new BackendUnavailableError(failures);
+}
+
+/** Name of the active backend (as Glassbox knows it). */
+export function currentBackend(): string {
+  const tfName = tf.getBackend();
+  for (const { provider } of registry.values()) if ((provider.tfjsName ?? provider.name) === tfName) return provider.name;
+  return tfName;
+}
+
+/**
+ * Runs `fn` on another backend and switches back afterwards (for per-step backends in pipelines).
+ */
+export async function withBackend<T>(name: string | undefined, fn: () => Promise<T>): Promise<T> {
+  if (!name) return fn();
+  const previous = currentBackend();
+  await useBackend(name);
+  try {
+    return await fn();
+  } finally {
+    await useBackend(previous);
+  }
+}

@@ -1,0 +1,78 @@
+import type { Tensor } from '@tensorflow/tfjs-core';
+import type { Model, ModelCapability } from '../model/Model';
+import type { Explanation, ExplanationKind, ExplanationLabels } from '../explanation/Explanation';
+import type { OptionSchema } from './OptionSchema';
+import type { ExplainContext, Progress } from './ExplainContext';
+
+/** Version of the Explainer contract. A plugin states the version it was written against. */
+export const EXPLAINER_SPEC_VERSION = 1 as const;
+
+/** What `run` receives: validated inputs, resolved targets and options. */
+export interface ExplainRequest<O> {
+  model: Model;
+  /** `[batch, ...inputShape]`, finite. Owned by core: do not dispose. */
+  inputs: Tensor;
+  /** One flat output index per example, validated to be in range. */
+  targets: number[];
+  options: Readonly<O>;
+  context: ExplainContext;
+  /** The model's outputs at the inputs, `[batch, outputSize]` flat. */
+  outputs: Float32Array;
+}
+
+/** What `run` returns. A tensor is read and disposed by core. */
+export interface ExplainResult<D = unknown> {
+  attributions: Tensor | { values: Float32Array; shape: number[] };
+  convergenceDelta?: number[];
+  diagnostics?: Record<string, unknown>;
+  labels?: ExplanationLabels;
+  data?: D;
+}
+
+/** How an explainer is called. */
+export interface ExplainCall<O> {
+  /** Method options; unknown keys are refused. */
+  options?: Partial<O> & Record<string, unknown>;
+  /** Flat output index per example, one for all, or `'predicted'` (argmax; the default). */
+  target?: number | readonly number[] | 'predicted';
+  signal?: AbortSignal;
+  onProgress?: (p: Progress) => void;
+  /** Seed of the random source (default 0). */
+  seed?: number;
+  memoryBudgetBytes?: number;
+  labels?: ExplanationLabels;
+}
+
+/** The input of an explanation: a tensor (not disposed), nested arrays, or flat values with a shape. */
+export type ExplainInput = Tensor | number[] | number[][] | unknown[] | { values: Float32Array; shape: number[] };
+
+/**
+ * An explainer plugin: a plain object made by a factory, identified by `name`.
+ * Write one with {@link defineExplainer}, which supplies `explain` (validation, targets, timing,
+ * abort and progress) around your `run`.
+ *
+ * @example
+ * ```ts
+ * const ig = integratedGradients({ steps: 64 });
+ * const e = await ig.explain(model, inputs, { target: 3, onProgress: console.log });
+ * ```
+ */
+export interface Explainer<O = Record<string, unknown>, K extends ExplanationKind = ExplanationKind, D = unknown> {
+  /** Method id (`integrated-gradients`); also the CLI's `--method`. */
+  readonly name: string;
+  readonly version: string;
+  readonly specVersion: typeof EXPLAINER_SPEC_VERSION;
+  readonly kind: K;
+  readonly description: string;
+  /** The npm package that provides it, for messages. */
+  readonly package?: string;
+  /** Capabilities the model must have. */
+  readonly requires: readonly ModelCapability[];
+  readonly options: OptionSchema<O>;
+  /** True when attributions sum to f(x) − f(baseline) (the result carries `convergenceDelta`). */
+  readonly completeness?: boolean;
+  /** The method itself: called only with validated input. */
+  run(request: ExplainRequest<O>): Promise<ExplainResult<D>>;
+  /** Explain a batch: validates, runs and packages the result. */
+  explain(model: Model, inputs: ExplainInput, call?: ExplainCall<O>): Promise<Explanation<K, D>>;
+}

@@ -1,0 +1,29 @@
+/** Describes one option of an explainer: its type, default, range and help text. */
+export type OptionSpec<T = unknown> =
+  | { type: 'number'; default: T & number; description: string; min?: number; max?: number; integer?: boolean; exclusiveMin?: boolean }
+  | { type: 'boolean'; default: T & boolean; description: string }
+  | { type: 'enum'; values: readonly (T & string)[]; default: T & string; description: string }
+  | { type: 'string'; default: T & string; description: string }
+  | {
+      type: 'custom';
+      default: T;
+      description: string;
+      /** Shown in help, e.g. `zeros | <number> | blur | uniform | file.json`. */
+      syntax: string;
+      /** Parses a value from code or a CLI string; throws a message string or Error when invalid. */
+      parse(value: unknown): T;
+    };
+
+/**
+ * The option schema of an explainer: one {@link OptionSpec} per option. Core validates options
+ * against it and fills defaults before `run` sees them; the CLI derives its flags from it.
+ *
+ * @example
+ * ```ts
+ * const schema: OptionSchema<{ steps: number; abs: boolean }> = {
+ *   steps: { type: 'number', integer: true, min: 1, default: 50, description: 'Integration steps' },
+ *   abs: { type: 'boolean', default: true, description: 'Absolute value' },
+ * };
+ * ```
+ */
+export type OptionSchema<O> = { readonly [K in keyof O]-?: OptionSpec<O[K]> };

@@ -1,0 +1,119 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { AbortedError } from '../errors/AbortedError';
+import { CapabilityError } from '../errors/CapabilityError';
+import { InvalidInputError } from '../errors/InvalidInputError';
+import { EXPLANATION_SPEC_VERSION, type Explanation, type ExplanationKind } from '../explanation/Explanation';
+import { createRandom } from '../random/createRandom';
+import { sizeOf } from '../util/shape';
+import { ensureGradients } from '../backend/ensureGradients';
+import type { ExplainCall, ExplainInput, Explainer } from './Explainer';
+import type { ExplainContext } from './ExplainContext';
+import { resolveOptions } from './resolveOptions';
+import { resolveTargets } from './resolveTargets';
+import { toInputTensor } from './toInputTensor';
+import type { Model } from '../model/Model';
+
+/** Default bytes one chunk of batched work may use. */
+export const DEFAULT_MEMORY_BUDGET = 256 * 1024 * 1024;
+
+/** Builds the context an explainer runs with. */
+export function createContext(call: Pick<ExplainCall<unknown>, 'signal' | 'onProgress' | 'seed' | 'memoryBudgetBytes'> = {}): ExplainContext {
+  const signal = call.signal ?? new AbortController().signal;
+  return {
+    signal,
+    progress: (p) => call.onProgress?.(p),
+    throwIfAborted: () => {
+      if (signal.aborted) throw new AbortedError('The explanation was aborted', { reason: String(signal.reason ?? '') });
+    },
+    random: createRandom(call.seed ?? 0),
+    backend: tf.getBackend(),
+    memoryBudgetBytes: call.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET,
+  };
+}
+
+/** Refuses a model that lacks a capability the explainer needs. */
+export function checkCapabilities(explainer: Pick<Explainer, 'name' | 'requires'>, model: Model): void {
+  const missing = explainer.requires.filter((c) => !model.capabilities.has(c));
+  if (missing.length) {
+    throw new CapabilityError(
+      `Method "${explainer.name}" needs a model with ${missing.join(', ')}; model "${model.name}" has ${[...model.capabilities].join(', ') || 'no capabilities (black box)'}`,
+      { method: explainer.name, missing, has: [...model.capabilities] },
+    );
+  }
+}
+
+/**
+ * The body of every explainer's `explain`: validation, targets, context, timing and packaging.
+ * Tensors it creates are released on every path, including throws and aborts.
+ */
+export async function runExplainer<O, K extends ExplanationKind, D>(
+  explainer: Explainer<O, K, D>,
+  model: Model,
+  inputs: ExplainInput,
+  call: ExplainCall<O> = {},
+): Promise<Explanation<K, D>> {
+  const started = Date.now();
+  const startedAt = new Date(started).toISOString();
+  checkCapabilities(explainer, model);
+  const options = resolveOptions(explainer.options, call.options as Record<string, unknown>, `method "${explainer.name}"`);
+  await ensureGradients();
+  const context = createContext(call);
+  context.throwIfAborted();
+  const { tensor, owned } = await toInputTensor(inputs, model.inputShape);
+  try {
+    const batch = tensor.shape[0];
+    const outputSize = sizeOf(model.outputShape);
+    const out = await model.predict(tensor);
+    const outputs = Float32Array.from((await out.data()) as Float32Array);
+    out.dispose();
+    if (outputs.length !== batch * outputSize) {
+      throw new InvalidInputError(`Model returned ${outputs.length} outputs for ${batch} examples; its outputShape needs ${batch * outputSize}`);
+    }
+    const targets = resolveTargets(call.target, outputs, batch, outputSize);
+    context.throwIfAborted();
+    const result = await explainer.run({ model, inputs: tensor, targets, options, context, outputs });
+    let attributions: Float32Array;
+    let attributionShape: number[];
+    if (result.attributions instanceof tf.Tensor) {
+      const t = result.attributions;
+      attributionShape = [...t.shape];
+      attributions = Float32Array.from((await t.data()) as Float32Array);
+      t.dispose();
+    } else {
+      attributions = result.attributions.values;
+      attributionShape = [...result.attributions.shape];
+    }
+    return {
+      specVersion: EXPLANATION_SPEC_VERSION,
+      kind: explainer.kind,
+      method: explainer.name,
+      explainer: { name: explainer.name, version: explainer.version, package: explainer.package },
+      options: { ...(options as Record<string, unknown>) },
+      seed: call.seed ?? 0,
+      backend: context.backend,
+      model: { name: model.name, inputShape: [...model.inputShape], outputShape: [...model.outputShape] },
+      inputs: Float32Array.from((await tensor.data()) as Float32Array),
+      inputShape: [...tensor.shape],
+      targets,
+      outputs,
+      outputShape: [batch, ...model.outputShape],
+      attributions,
+      attributionShape,
+      convergenceDelta: result.convergenceDelta,
+      diagnostics: result.diagnostics ?? {},
+      metrics: {},
+      labels: mergeLabels(call.labels, result.labels, model),
+      timing: { startedAt, durationMs: Date.now() - started },
+      data: result.data,
+    };
+  } finally {
+    if (owned) tensor.dispose();
+  }
+}
+
+function mergeLabels(given: ExplainCall<unknown>['labels'], fromResult: Explanation['labels'], model: Model): Explanation['labels'] {
+  const labels = { ...fromResult, ...given };
+  if (!labels.features && model.featureNames) labels.features = [...model.featureNames];
+  if (!labels.classes && model.classNames) labels.classes = [...model.classNames];
+  return Object.keys(labels).length ? labels : undefined;
+}

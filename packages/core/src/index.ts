@@ -1,0 +1,72 @@
+// Errors
+export { GlassboxError, isGlassboxError, type GlassboxErrorCode } from './errors/GlassboxError';
+export { InvalidInputError } from './errors/InvalidInputError';
+export { InvalidOptionError } from './errors/InvalidOptionError';
+export { TargetOutOfRangeError } from './errors/TargetOutOfRangeError';
+export { CapabilityError } from './errors/CapabilityError';
+export { ModelFileError, type ModelFileErrorCode } from './errors/ModelFileError';
+export { DataFileError } from './errors/DataFileError';
+export { BackendUnavailableError, type BackendFailure } from './errors/BackendUnavailableError';
+export { AbortedError } from './errors/AbortedError';
+export { PipelineStepError } from './errors/PipelineStepError';
+export { UnknownMethodError } from './errors/UnknownMethodError';
+export { MemoryBudgetError } from './errors/MemoryBudgetError';
+export { UnsupportedModelError } from './errors/UnsupportedModelError';
+// Models
+export { MODEL_SPEC_VERSION, type Model, type ModelCapability, type LayerInfo, type ModelSplit } from './model/Model';
+export type { AttentionAccess, AttentionForward } from './model/AttentionAccess';
+export { fromFunction, type FunctionModelOptions } from './model/fromFunction';
+export { fromBatchFunction, type BatchFunction } from './model/fromBatchFunction';
+export { fromLayersModel, type LayersModelLike, type LayerLike, type LayersModelAdapterOptions } from './model/fromLayersModel';
+export { fromGraphModel, type GraphModelLike, type GraphModelAdapterOptions } from './model/fromGraphModel';
+// Explainers
+export {
+  EXPLAINER_SPEC_VERSION,
+  type Explainer,
+  type ExplainRequest,
+  type ExplainResult,
+  type ExplainCall,
+  type ExplainInput,
+} from './explainer/Explainer';
+export type { ExplainContext, Progress } from './explainer/ExplainContext';
+export type { OptionSchema, OptionSpec } from './explainer/OptionSchema';
+export { defineExplainer, withDefaults, type ExplainerDefinition } from './explainer/defineExplainer';
+export { resolveOptions } from './explainer/resolveOptions';
+export { resolveTargets } from './explainer/resolveTargets';
+export { toInputTensor } from './explainer/toInputTensor';
+export { runExplainer, createContext, checkCapabilities, DEFAULT_MEMORY_BUDGET } from './explainer/runExplainer';
+// Explanations
+export {
+  EXPLANATION_SPEC_VERSION,
+  attributionsOf,
+  type Explanation,
+  type ExplanationKind,
+  type ExplanationLabels,
+} from './explanation/Explanation';
+export { explanationToJSON, explanationFromJSON, type ExplanationJSON } from './explanation/explanationJson';
+// Backends
+export type { BackendProvider } from './backend/BackendProvider';
+export {
+  registerBackend,
+  listBackends,
+  useBackend,
+  currentBackend,
+  withBackend,
+  type BackendSelection,
+  type UseBackendOptions,
+} from './backend/backendRegistry';
+export { cpuBackend } from './backend/cpuBackend';
+export { ensureGradients } from './backend/ensureGradients';
+// Pipelines
+export { Pipeline, pipeline } from './pipeline/Pipeline';
+export type { PipelineStep, PipelineContext } from './pipeline/PipelineStep';
+export { mapAttributions, type AttributionKind } from './pipeline/mapAttributions';
+export { absolute, normalize, clipPercentile, percentile } from './pipeline/postprocess';
+export { noiseTunnel, type NoiseTunnelOptions } from './pipeline/noiseTunnel';
+// Utilities for plugin authors
+export { createRandom } from './random/createRandom';
+export type { Random } from './random/Random';
+export { selectTargets, targetGradients } from './tensor/selectTargets';
+export { planChunks } from './tensor/planChunks';
+export { sizeOf, formatShape } from './util/shape';
+export { nest, flatten, shapeOfNested } from './util/nested';

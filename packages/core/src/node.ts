@@ -1,0 +1,4 @@
+export { loadLayersModel, loadGraphModel, loadModel } from './node/loadModel';
+export { saveLayersModel, type GlassboxModelMetadata } from './node/saveLayersModel';
+export { readModelArtifacts, type ModelArtifactsOnDisk, type ReadModelOptions } from './node/readModelArtifacts';
+export { readInputsFile } from './node/readInputsFile';
