@@ -1,3 +1,5 @@
+import * as tf from '@tensorflow/tfjs-core';
+
 let loading: Promise<void> | undefined;
 
 /**
@@ -14,6 +16,8 @@ let loading: Promise<void> | undefined;
  * ```
  */
 export function ensureGradients(): Promise<void> {
+  // Silence tfjs-backend-cpu's "install tfjs-node" banner; PROD only disables debug-mode checks.
+  if (!loading && typeof process !== 'undefined' && process.versions?.node) tf.env().set('PROD', true);
   loading ??= Promise.all([
     import('@tensorflow/tfjs-core/dist/register_all_gradients.js'),
     import('@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops.js'),

@@ -1,9 +1,9 @@
 /** Describes one option of an explainer: its type, default, range and help text. */
 export type OptionSpec<T = unknown> =
-  | { type: 'number'; default: T & number; description: string; min?: number; max?: number; integer?: boolean; exclusiveMin?: boolean }
-  | { type: 'boolean'; default: T & boolean; description: string }
-  | { type: 'enum'; values: readonly (T & string)[]; default: T & string; description: string }
-  | { type: 'string'; default: T & string; description: string }
+  | { type: 'number'; default: T; description: string; min?: number; max?: number; integer?: boolean; exclusiveMin?: boolean }
+  | { type: 'boolean'; default: T; description: string }
+  | { type: 'enum'; values: readonly T[]; default: T; description: string }
+  | { type: 'string'; default: T; description: string }
   | {
       type: 'custom';
       default: T;

@@ -34,7 +34,8 @@ export interface LayersModelAdapterOptions {
 }
 
 const perExample = (shape: unknown): number[] => {
-  const s = (Array.isArray(shape[0 as never]) ? (shape as unknown[])[0] : shape) as (number | null)[];
+  const list = shape as unknown[];
+  const s = (Array.isArray(list[0]) ? list[0] : list) as (number | null)[];
   return s.slice(1).map((d) => d ?? -1);
 };
 
