@@ -1,1 +1,56 @@
-export {};
+/**
+ * @glassbox/viz — pictures of explanations as PNG, SVG and HTML, in pure TypeScript (no DOM, no
+ * native canvas): the same code runs in Node and in browsers.
+ */
+export type { Image, Rgba } from './Image';
+export { createImage, WHITE, INK } from './Image';
+export { blit, blend, fillRect, upscale } from './imageOps';
+export { encodePng } from './encodePng';
+export { decodePng } from './decodePng';
+export { toBase64 } from './base64';
+export { pngDataUrl } from './pngDataUrl';
+export { drawText, textWidth, fitText, GLYPH_WIDTH, GLYPH_HEIGHT } from './bitmapFont';
+export type { Colormap, ColormapName } from './colormaps';
+export { colormap, colorAt, cssColorAt } from './colormaps';
+export { OKABE_ITO } from './okabeIto';
+export type { ColorScale, ColorScaleOptions } from './ColorScale';
+export { colorScaleFor, scalePosition, percentile, formatNumber } from './ColorScale';
+export { escapeHtml, safeJson } from './escapeHtml';
+export type { Heatmap, HeatmapOptions } from './renderHeatmap';
+export { renderHeatmap } from './renderHeatmap';
+export type { HeatmapSvgOptions } from './renderHeatmapSvg';
+export { renderHeatmapSvg } from './renderHeatmapSvg';
+export type { LegendOptions } from './renderLegend';
+export { renderLegend } from './renderLegend';
+export { stackImages } from './stackImages';
+export { resizeValues } from './resizeValues';
+export type { ValueGrid, AttributionGridOptions } from './attributionGrid';
+export { attributionGrid } from './attributionGrid';
+export { renderInputImage } from './renderInputImage';
+export type { ExplanationImageOptions } from './renderExplanationImage';
+export { renderExplanationImage, autoScale } from './renderExplanationImage';
+export { renderExplanationPng } from './renderExplanationPng';
+export type { GridCell, GridRow, GridOptions } from './renderGrid';
+export { renderGrid } from './renderGrid';
+export type { ExplanationGridOptions } from './renderExplanationGrid';
+export { renderExplanationGrid } from './renderExplanationGrid';
+export type { TokensHtmlOptions } from './renderTokensHtml';
+export { renderTokensHtml, TOKENS_CSS } from './renderTokensHtml';
+export type { AttentionOptions, MatrixInput } from './attentionLayout';
+export { renderAttentionMatrixImage } from './renderAttentionMatrixImage';
+export { renderAttentionMatrixPng } from './renderAttentionMatrixPng';
+export { renderAttentionMatrixSvg } from './renderAttentionMatrixSvg';
+export type { TreeNode } from './TreeNode';
+export type { TreeSvgOptions } from './renderTreeSvg';
+export { renderTreeSvg } from './renderTreeSvg';
+export type { Curve, CurveSvgOptions } from './renderCurveSvg';
+export { renderCurveSvg } from './renderCurveSvg';
+export { curveAuc } from './curveAuc';
+export { tokenScores, attentionMatrixOf, treeOf, explanationToPlainJson } from './explanationParts';
+export type { ReportOptions } from './renderReport';
+export { renderReport } from './renderReport';
+export type { Rendered } from './Rendered';
+export type { RenderOptions } from './renderExplanation';
+export { renderExplanation, RENDER_FORMATS } from './renderExplanation';
+export { renderStep } from './renderStep';
+export type { VizError, VizErrorCode } from './vizError';

@@ -1,0 +1,7 @@
+/** A rendered picture or document: PNG bytes, or SVG / HTML text. */
+export interface Rendered {
+  format: 'png' | 'svg' | 'html';
+  /** `image/png`, `image/svg+xml` or `text/html`. */
+  mime: string;
+  data: Uint8Array | string;
+}

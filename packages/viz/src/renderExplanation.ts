@@ -1,0 +1,61 @@
+import type { Explanation, ExplanationKind } from '@glassbox/core';
+import { attentionMatrixOf, treeOf } from './explanationParts';
+import { attributionGrid } from './attributionGrid';
+import { renderAttentionMatrixPng } from './renderAttentionMatrixPng';
+import { renderAttentionMatrixSvg } from './renderAttentionMatrixSvg';
+import { renderExplanationPng } from './renderExplanationPng';
+import type { ExplanationImageOptions } from './renderExplanationImage';
+import { renderHeatmapSvg } from './renderHeatmapSvg';
+import { renderReport } from './renderReport';
+import { renderTreeSvg } from './renderTreeSvg';
+import type { Rendered } from './Rendered';
+import { invalidInput, invalidOption } from './vizError';
+
+/** Options of {@link renderExplanation} and {@link renderStep}. */
+export interface RenderOptions extends ExplanationImageOptions {
+  format: Rendered['format'];
+}
+
+/** Which formats each explanation kind renders to. */
+export const RENDER_FORMATS: Record<Rendered['format'], readonly ExplanationKind[]> = {
+  png: ['attribution', 'layer-attribution', 'attention-map'],
+  svg: ['attribution', 'layer-attribution', 'attention-map', 'surrogate'],
+  html: ['attribution', 'layer-attribution', 'token-attribution', 'attention-map', 'surrogate'],
+};
+
+const MIME = { png: 'image/png', svg: 'image/svg+xml', html: 'text/html' } as const;
+
+/**
+ * Renders one explanation to PNG, SVG or a self-contained HTML page, choosing the picture by its
+ * kind: image heatmaps (`attribution`, `layer-attribution`), attention matrices, surrogate trees
+ * (SVG), and for `html` a one-explanation {@link renderReport}. See {@link RENDER_FORMATS}.
+ *
+ * @example
+ * ```ts
+ * const { data, mime } = renderExplanation(e, { format: 'png', example: 1, overlay: true });
+ * ```
+ */
+export function renderExplanation(e: Explanation, options: RenderOptions): Rendered {
+  const { format } = options;
+  if (!(format in MIME)) throw invalidOption(`Unknown render format "${String(format)}"; use png, svg or html`, { format });
+  if (!RENDER_FORMATS[format].includes(e.kind)) {
+    const ok = (Object.keys(RENDER_FORMATS) as Rendered['format'][]).filter((f) => RENDER_FORMATS[f].includes(e.kind));
+    throw invalidInput(`A "${e.kind}" explanation cannot be rendered as ${format}; it can as ${ok.join(', ')}`, { kind: e.kind, format });
+  }
+  const example = options.example ?? 0;
+  const done = (data: Uint8Array | string): Rendered => ({ format, mime: MIME[format], data });
+  if (format === 'html') return done(renderReport([e], { imageShape: options.imageShape, title: `${e.method} — Glassbox` }));
+  if (e.kind === 'attention-map') {
+    const { matrix, tokens } = attentionMatrixOf(e, example);
+    const o = { title: options.title, legend: options.legend };
+    return done(format === 'png' ? renderAttentionMatrixPng(matrix, tokens, o) : renderAttentionMatrixSvg(matrix, tokens, o));
+  }
+  if (e.kind === 'surrogate') {
+    const tree = treeOf(e);
+    if (!tree) throw invalidInput('This surrogate explanation carries no tree in `data` to draw', { method: e.method });
+    return done(renderTreeSvg(tree, { title: options.title }));
+  }
+  if (format === 'png') return done(renderExplanationPng(e, options));
+  const g = attributionGrid(e, example, { imageShape: options.imageShape, signed: options.signed !== false });
+  return done(renderHeatmapSvg(g.values, g.width, g.height, { ...options, scale: options.scale ?? 4 }));
+}
