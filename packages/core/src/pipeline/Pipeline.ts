@@ -6,6 +6,7 @@ import { AbortedError } from '../errors/AbortedError';
 import { withBackend } from '../backend/backendRegistry';
 import { createRandom } from '../random/createRandom';
 import type { PipelineContext, PipelineStep } from './PipelineStep';
+import type { Random } from '../random/Random';
 
 type AnyStep = PipelineStep<unknown, unknown>;
 
@@ -46,15 +47,8 @@ export class Pipeline<T> {
 
   async run(model: Model, inputs: ExplainInput, call: ExplainCall<Record<string, unknown>> = {}): Promise<T> {
     const signal = call.signal ?? new AbortController().signal;
-    const context: PipelineContext = {
-      model,
-      inputs,
-      call,
-      random: createRandom(call.seed ?? 0).fork('pipeline'),
-      signal,
-      progress: (p) => call.onProgress?.(p),
-    };
     const src = this.source.explainer;
+    const random = createRandom(call.seed ?? 0).fork('pipeline');
     let value: unknown;
     try {
       value = await withBackend(this.source.backend, () => src.explain(model, inputs, call));
@@ -70,13 +64,42 @@ export class Pipeline<T> {
         throw new PipelineStepError(where, new Error(`step accepts explanations of kind ${step.accepts.join(' | ')}; got ${kind ?? typeof value}`));
       }
       try {
-        value = await withBackend(step.backend, async () => step.run(value, context));
+        const context = this.contextAt(i, model, inputs, call, random);
+        const input = value;
+        value = await withBackend(step.backend, async () => step.run(input, context));
       } catch (e) {
         if (e instanceof AbortedError) throw e;
         throw new PipelineStepError(where, e);
       }
     }
     return value as T;
+  }
+
+  /**
+   * The context step `index` runs with (`random` is shared by the steps of one run); its
+   * `explainAgain` replays the source and the transforming steps before it.
+   */
+  private contextAt(index: number, model: Model, inputs: ExplainInput, call: ExplainCall<Record<string, unknown>>, random: Random): PipelineContext {
+    return {
+      model,
+      inputs,
+      call,
+      random,
+      signal: call.signal ?? new AbortController().signal,
+      progress: (p) => call.onProgress?.(p),
+      source: this.source.explainer,
+      explainAgain: async (m, x, c = call) => {
+        let v: unknown = await withBackend(this.source.backend, () => this.source.explainer.explain(m, x, c));
+        const replayRandom = createRandom(c.seed ?? 0).fork('pipeline');
+        for (const [j, step] of this.steps.slice(0, index).entries()) {
+          if (step.observes) continue;
+          const ctx = this.contextAt(j, m, x, c, replayRandom);
+          const input = v;
+          v = await withBackend(step.backend, async () => step.run(input, ctx));
+        }
+        return v;
+      },
+    };
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Model } from '../model/Model';
-import type { ExplainCall, ExplainInput } from '../explainer/Explainer';
+import type { ExplainCall, ExplainInput, Explainer } from '../explainer/Explainer';
 import type { ExplanationKind } from '../explanation/Explanation';
 import type { Random } from '../random/Random';
 import type { Progress } from '../explainer/ExplainContext';
@@ -12,6 +12,15 @@ export interface PipelineContext {
   readonly random: Random;
   readonly signal: AbortSignal;
   progress(p: Progress): void;
+  /** The explainer the pipeline starts with (set by {@link Pipeline.run}). */
+  readonly source?: Explainer<any, any, any>;
+  /**
+   * Re-runs the pipeline up to this step — the source explainer and the earlier steps, except those
+   * marked `observes` — on other inputs or another model, and resolves to that step's input value.
+   * Metrics that re-explain (max-sensitivity, model randomisation) use it so that they measure the
+   * whole composition, post-processing included. Set by {@link Pipeline.run}.
+   */
+  explainAgain?(model: Model, inputs: ExplainInput, call?: ExplainCall<Record<string, unknown>>): Promise<unknown>;
 }
 
 /**
@@ -35,5 +44,10 @@ export interface PipelineStep<In, Out> {
   readonly accepts?: readonly ExplanationKind[];
   /** Backend to run this step on (switched back afterwards). */
   readonly backend?: string;
+  /**
+   * True for steps that only read the explanation and record something (metrics, renderers that
+   * pass it through): {@link PipelineContext.explainAgain} skips them when it replays the pipeline.
+   */
+  readonly observes?: boolean;
   readonly run: (value: In, context: PipelineContext) => Promise<Out> | Out;
 }

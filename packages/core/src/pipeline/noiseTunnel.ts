@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { defineExplainer } from '../explainer/defineExplainer';
+import { defineExplainer, withDefaults } from '../explainer/defineExplainer';
 import type { Explainer } from '../explainer/Explainer';
 import type { OptionSchema } from '../explainer/OptionSchema';
 import type { ExplanationKind } from '../explanation/Explanation';
@@ -38,8 +38,8 @@ export function noiseTunnel<O, K extends ExplanationKind, D>(
   defaults: Partial<NoiseTunnelOptions> & { name?: string } = {},
 ): Explainer<O & NoiseTunnelOptions, K, D> {
   const { name, ...tunnelDefaults } = defaults;
-  const schema = { ...inner.options, ...tunnelSchema } as OptionSchema<O & NoiseTunnelOptions>;
-  for (const [k, v] of Object.entries(tunnelDefaults)) if (v !== undefined) (schema as any)[k] = { ...(schema as any)[k], default: v };
+  // withDefaults validates the factory defaults (a typo or an out-of-range value throws INVALID_OPTION).
+  const schema = withDefaults({ ...inner.options, ...tunnelSchema } as OptionSchema<O & NoiseTunnelOptions>, tunnelDefaults as Partial<O & NoiseTunnelOptions>, `noise tunnel "${name ?? inner.name}"`);
   return defineExplainer<O & NoiseTunnelOptions, K, D>({
     name: name ?? `noise-tunnel(${inner.name})`,
     version: inner.version,
@@ -62,7 +62,8 @@ export function noiseTunnel<O, K extends ExplanationKind, D>(
       const rng = context.random.fork('noise-tunnel');
       // Roughly 8 copies of each noisy input alive per item (input, activations, gradients).
       const { chunkSize } = planChunks(samples, n * per * 4 * 8, context.memoryBudgetBytes);
-      let sum: Float32Array | undefined, sumSq: Float32Array | undefined, shape: number[] = [];
+      // float64 sums: VarGrad's E[g²] − E[g]² cancels badly in float32 over many samples.
+      let sum: Float64Array | undefined, sumSq: Float64Array | undefined, shape: number[] = [];
       for (let s0 = 0; s0 < samples; s0 += chunkSize) {
         context.throwIfAborted();
         const k = Math.min(chunkSize, samples - s0);
@@ -90,8 +91,8 @@ export function noiseTunnel<O, K extends ExplanationKind, D>(
           noisyT.dispose();
         }
         const m = values.length / (k * n);
-        sum ??= new Float32Array(n * m);
-        sumSq ??= new Float32Array(n * m);
+        sum ??= new Float64Array(n * m);
+        sumSq ??= new Float64Array(n * m);
         for (let s = 0; s < k; s++) for (let t = 0; t < n * m; t++) {
           const v = values[s * n * m + t];
           sum[t] += v;

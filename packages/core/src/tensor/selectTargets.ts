@@ -10,8 +10,10 @@ export function selectTargets(output: tf.Tensor, targets: readonly number[]): tf
     const n = output.shape[0];
     const flat = tf.reshape(output, [n, -1]);
     const size = flat.shape[1]!;
-    const idx = tf.tensor1d(Array.from({ length: n }, (_, i) => targets[i % targets.length]), 'int32');
-    const mask = tf.oneHot(idx, size, 1, 0, 'float32');
+    // The mask is built here rather than with tf.oneHot, which refuses depth 1 (single-output models).
+    const m = new Float32Array(n * size);
+    for (let i = 0; i < n; i++) m[i * size + targets[i % targets.length]] = 1;
+    const mask = tf.tensor2d(m, [n, size]);
     return tf.sum(tf.mul(flat, mask), 1) as tf.Tensor1D;
   });
 }

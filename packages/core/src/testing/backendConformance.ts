@@ -26,6 +26,18 @@ export interface BackendSuiteOptions {
    * still catching a wrong kernel (which errs by O(1)).
    */
   tolerance?: { rtol: number; atol: number };
+  /** Called after each case with the largest error seen, relative to the largest cpu value, to state tolerances from measurements. */
+  report?: (r: BackendCaseReport) => void;
+}
+
+/** The largest deviation from cpu one case showed. */
+export interface BackendCaseReport {
+  backend: string;
+  explainer: string;
+  /** max over examples of max|got − cpu| / max|cpu| (per example). */
+  relativeError: number;
+  /** max over examples of max|got − cpu|. */
+  absoluteError: number;
 }
 
 /**
@@ -58,6 +70,10 @@ export function backendConformance(options: BackendSuiteOptions): ConformanceChe
         const { rtol, atol } = c.tolerance ?? tol;
         const batch = ref.attributionShape[0];
         const per = ref.attributions.length / batch;
+        if (got.attributions.length !== ref.attributions.length) {
+          throw new Error(`${options.backend} returned ${got.attributions.length} attributions; cpu returned ${ref.attributions.length}`);
+        }
+        let relativeError = 0, absoluteError = 0;
         for (let i = 0; i < batch; i++) {
           let maxRef = 0, maxDiff = 0;
           for (let j = i * per; j < (i + 1) * per; j++) {
@@ -67,7 +83,10 @@ export function backendConformance(options: BackendSuiteOptions): ConformanceChe
           if (!(maxDiff <= atol + rtol * maxRef)) {
             throw new Error(`example ${i}: max|${options.backend} − cpu| = ${maxDiff.toExponential(3)} > ${atol} + ${rtol}·${maxRef.toExponential(3)}`);
           }
+          absoluteError = Math.max(absoluteError, maxDiff);
+          relativeError = Math.max(relativeError, maxRef > 0 ? maxDiff / maxRef : maxDiff);
         }
+        options.report?.({ backend: options.backend, explainer: c.explainer.name, relativeError, absoluteError });
       } finally {
         model.dispose?.();
         await useBackend('cpu');

@@ -1,0 +1,5 @@
+// The CLI discovers this plugin through package.json "glassbox": { "plugin": true, "explainers": ["occlusion"] }:
+// each name listed there is a named export below, a factory returning an Explainer.
+export { occlusion, type OcclusionOptions } from './occlusion';
+export { parseSizes, sizesOption, type Sizes } from './sizesOption';
+export { slidingWindows, type SlidingWindows } from './slidingWindows';
