@@ -1,1 +1,25 @@
-export {};
+// Explainers
+export { surrogateTree, type SurrogateTreeOptions, type SurrogateTreeData } from './explainer/surrogateTree';
+export {
+  surrogateTreeLocal,
+  type SurrogateTreeLocalOptions,
+  type SurrogateTreeLocalData,
+  type LocalSurrogate,
+  type LocalPathStep,
+} from './explainer/surrogateTreeLocal';
+export type { TreeShapeOptions } from './explainer/treeShapeOptions';
+// CART
+export type { DecisionTree, TreeNode, TreeTask, TreeCriterion, FeatureKind } from './tree/DecisionTree';
+export type { Matrix } from './tree/Matrix';
+export { fitTree } from './tree/fitTree';
+export type { FitTreeOptions } from './tree/resolveTreeOptions';
+export { predictTree, applyTree, decisionPath, type PathStep } from './tree/predictTree';
+export { treeToText } from './tree/treeToText';
+export { treeRules, type TreeRule, type RuleCondition } from './tree/treeRules';
+// Fidelity
+export { accuracy, r2Score } from './metrics/fidelity';
+// CSV (readCsv, which reads files, is in '@glassbox/surrogate-tree/node')
+export { parseCsv, type CsvTable, type ParseCsvOptions } from './csv/parseCsv';
+export { checkCsvColumns, type CheckCsvColumnsOptions } from './csv/checkCsvColumns';
+// Drawing
+export { toRenderTree, type RenderTreeNode, type ToRenderTreeOptions } from './render/toRenderTree';

@@ -46,8 +46,9 @@ export function attentionMatrixOf(e: Explanation, example = 0): { matrix: Float3
 export function treeOf(e: Pick<Explanation, 'data'>): TreeNode | undefined {
   const looksLikeTree = (v: unknown): v is TreeNode =>
     !!v && typeof v === 'object' && ('left' in v || 'right' in v || 'prediction' in v || 'feature' in v);
-  const d = e.data as { tree?: unknown } | undefined;
+  const d = e.data as { tree?: unknown; renderTree?: unknown } | undefined;
   if (looksLikeTree(d)) return d;
+  if (d && looksLikeTree(d.renderTree)) return d.renderTree;
   if (d && looksLikeTree(d.tree)) return d.tree;
   return undefined;
 }

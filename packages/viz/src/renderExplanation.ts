@@ -1,5 +1,5 @@
 import type { Explanation, ExplanationKind } from '@glassbox/core';
-import { attentionMatrixOf, treeOf } from './explanationParts';
+import { attentionMatrixOf, tokenScores, treeOf } from './explanationParts';
 import { attributionGrid } from './attributionGrid';
 import { renderAttentionMatrixPng } from './renderAttentionMatrixPng';
 import { renderAttentionMatrixSvg } from './renderAttentionMatrixSvg';
@@ -7,6 +7,9 @@ import { renderExplanationPng } from './renderExplanationPng';
 import type { ExplanationImageOptions } from './renderExplanationImage';
 import { renderHeatmapSvg } from './renderHeatmapSvg';
 import { renderReport } from './renderReport';
+import { renderTokensPng } from './renderTokensPng';
+import { renderTokensSvg } from './renderTokensSvg';
+import { renderTreePng } from './renderTreePng';
 import { renderTreeSvg } from './renderTreeSvg';
 import type { Rendered } from './Rendered';
 import { invalidInput, invalidOption } from './vizError';
@@ -18,8 +21,8 @@ export interface RenderOptions extends ExplanationImageOptions {
 
 /** Which formats each explanation kind renders to. */
 export const RENDER_FORMATS: Record<Rendered['format'], readonly ExplanationKind[]> = {
-  png: ['attribution', 'layer-attribution', 'attention-map'],
-  svg: ['attribution', 'layer-attribution', 'attention-map', 'surrogate'],
+  png: ['attribution', 'layer-attribution', 'token-attribution', 'attention-map', 'surrogate'],
+  svg: ['attribution', 'layer-attribution', 'token-attribution', 'attention-map', 'surrogate'],
   html: ['attribution', 'layer-attribution', 'token-attribution', 'attention-map', 'surrogate'],
 };
 
@@ -27,8 +30,9 @@ const MIME = { png: 'image/png', svg: 'image/svg+xml', html: 'text/html' } as co
 
 /**
  * Renders one explanation to PNG, SVG or a self-contained HTML page, choosing the picture by its
- * kind: image heatmaps (`attribution`, `layer-attribution`), attention matrices, surrogate trees
- * (SVG), and for `html` a one-explanation {@link renderReport}. See {@link RENDER_FORMATS}.
+ * kind: image heatmaps (`attribution`, `layer-attribution`), highlighted tokens
+ * (`token-attribution`), attention matrices, surrogate trees, and for `html` a one-explanation
+ * {@link renderReport}. Every kind renders to every format (see {@link RENDER_FORMATS}).
  *
  * @example
  * ```ts
@@ -50,10 +54,15 @@ export function renderExplanation(e: Explanation, options: RenderOptions): Rende
     const o = { title: options.title, legend: options.legend };
     return done(format === 'png' ? renderAttentionMatrixPng(matrix, tokens, o) : renderAttentionMatrixSvg(matrix, tokens, o));
   }
+  if (e.kind === 'token-attribution') {
+    const { tokens, scores } = tokenScores(e, example);
+    const o = { title: options.title, legend: options.legend, signed: options.signed, clip: options.clip, colormap: options.colormap, range: options.range };
+    return done(format === 'png' ? renderTokensPng(tokens, scores, o) : renderTokensSvg(tokens, scores, o));
+  }
   if (e.kind === 'surrogate') {
     const tree = treeOf(e);
     if (!tree) throw invalidInput('This surrogate explanation carries no tree in `data` to draw', { method: e.method });
-    return done(renderTreeSvg(tree, { title: options.title }));
+    return done(format === 'png' ? renderTreePng(tree, { title: options.title }) : renderTreeSvg(tree, { title: options.title }));
   }
   if (format === 'png') return done(renderExplanationPng(e, options));
   const g = attributionGrid(e, example, { imageShape: options.imageShape, signed: options.signed !== false });

@@ -39,7 +39,7 @@ export function renderTreeSvg(tree: TreeNode, options: TreeSvgOptions = {}): str
   const place = (node: TreeNode, depth: number): Placed => {
     const lines: string[] = [];
     const cut = depth >= maxDepth && !isLeaf(node);
-    if (!isLeaf(node) && !cut) lines.push(`${node.feature ?? '?'} ≤ ${node.threshold === undefined ? '?' : formatNumber(node.threshold, 4)}`);
+    if (!isLeaf(node) && !cut) lines.push(`${node.feature ?? '?'} ≤ ${node.threshold === undefined ? '?' : formatNumber(node.threshold, 6)}`);
     if (node.samples !== undefined) lines.push(`samples = ${node.samples}`);
     if (node.impurity !== undefined) lines.push(`impurity = ${formatNumber(node.impurity, 3)}`);
     if (node.value !== undefined) lines.push(`value = ${Array.isArray(node.value) ? `[${node.value.map((x) => formatNumber(x)).join(', ')}]` : formatNumber(node.value)}`);

@@ -6,7 +6,7 @@ import { discoverPlugins } from '../plugins/discoverPlugins';
 import { takeFlag } from '../parseArgs';
 import { progressBar } from '../io/progressBar';
 import { selectBackend } from './selectBackend';
-import { readCsvInputs } from './readCsvInputs';
+import { parseRows, readCsvInputs } from './readCsvInputs';
 import { imageShapeFor, renderOutput } from './renderOutput';
 import type { Io } from '../io/Io';
 
@@ -44,6 +44,9 @@ export async function explainCommand(io: Io, flags: Map<string, string>): Promis
   const out = takeFlag(flags, 'out');
   const example = takeFlag(flags, 'example');
   const imageShapeFlag = takeFlag(flags, 'image-shape');
+  const rowsFlag = takeFlag(flags, 'rows');
+  const labelColumn = takeFlag(flags, 'label-column');
+  if (labelColumn !== undefined && !dataPath) throw new InvalidOptionError('--label-column applies to --data CSV files');
   const seed = seedFlag === undefined ? 0 : Number(seedFlag);
   if (!Number.isInteger(seed)) throw new InvalidOptionError(`--seed ${seedFlag}: expected an integer`);
   if (out && !['.json', '.png', '.svg', '.html'].includes(extname(out).toLowerCase())) {
@@ -59,15 +62,29 @@ export async function explainCommand(io: Io, flags: Map<string, string>): Promis
     });
   }
   const selection = await selectBackend(io, backend, fallback);
-  const model = await loadModel(resolve(io.cwd, modelPath));
+  const loaded = await loadModel(resolve(io.cwd, modelPath));
+  let model = loaded;
   try {
-    const inputs = inputPath ? await readInputsFile(resolve(io.cwd, inputPath)) : await readCsvInputs(resolve(io.cwd, dataPath!), model);
+    const all = inputPath ? await readInputsFile(resolve(io.cwd, inputPath)) : await readCsvInputs(resolve(io.cwd, dataPath!), model, labelColumn);
+    // Rules and labels use the CSV's names when the model does not name its features.
+    if ('header' in all && Array.isArray(all.header) && !model.featureNames) model = { ...model, featureNames: all.header as string[] };
+    const rows = parseRows(rowsFlag, all.shape[0]);
+    const per = all.values.length / all.shape[0];
+    const inputs = rows
+      ? { ...all, values: Float32Array.from(rows.flatMap((r) => Array.from(all.values.subarray(r * per, (r + 1) * per)))), shape: [rows.length, ...all.shape.slice(1)] }
+      : all;
+    let explainer = found.explainer;
+    if (explainer.name === 'surrogate-tree-local' && rows) {
+      // The local surrogate learns feature spreads from a background: the whole file, not only the chosen rows.
+      const { surrogateTreeLocal } = await import('@glassbox/surrogate-tree');
+      explainer = surrogateTreeLocal({ background: { values: all.values, shape: all.shape as [number, number] } });
+    }
     const fileTargets = (inputs.extra as { targets?: number[] }).targets;
     const bar = progressBar();
     const options = Object.fromEntries(flags);
     let e: Explanation;
     try {
-      e = await found.explainer.explain(model, { values: inputs.values, shape: inputs.shape }, {
+      e = await explainer.explain(model, { values: inputs.values, shape: inputs.shape }, {
         options,
         target: target ?? fileTargets,
         seed,
@@ -97,6 +114,6 @@ export async function explainCommand(io: Io, flags: Map<string, string>): Promis
     io.err(`wrote ${out}`);
     return 0;
   } finally {
-    model.dispose?.();
+    loaded.dispose?.();
   }
 }

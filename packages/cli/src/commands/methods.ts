@@ -15,7 +15,7 @@ export function describeOption(name: string, spec: OptionSpec): string {
           ? `${spec.integer ? 'integer' : 'number'}${spec.min !== undefined ? ` ≥ ${spec.min}` : ''}${spec.max !== undefined ? ` ≤ ${spec.max}` : ''}`
           : spec.type;
   const def = spec.default === undefined ? '' : ` (default ${typeof spec.default === 'object' ? JSON.stringify(spec.default) : String(spec.default)})`;
-  return `--${kebab(name)} <${kind}>${def}  ${spec.description}`;
+  return `--${kebab(name)} ${spec.type === 'custom' ? kind : `<${kind}>`}${def}  ${spec.description}`;
 }
 
 /** `glassbox methods`: the installed explainers, their packages, requirements and options. */

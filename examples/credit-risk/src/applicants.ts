@@ -1,0 +1,58 @@
+import { fileURLToPath } from 'node:url';
+import { createRandom } from '@glassbox/core';
+import type { CsvTable } from '@glassbox/surrogate-tree';
+import { readCsv } from '@glassbox/surrogate-tree/node';
+
+/** The committed data, model and outputs (paths work from src/ and dist/ alike). */
+export const DATA_CSV = fileURLToPath(new URL('../data/german_credit.csv', import.meta.url));
+export const MODEL_JSON = fileURLToPath(new URL('../model/model.json', import.meta.url));
+export const MODEL_DIR = fileURLToPath(new URL('../model/', import.meta.url));
+export const OUT_DIR = fileURLToPath(new URL('../out/', import.meta.url));
+export const RESULTS_DIR = fileURLToPath(new URL('../results/', import.meta.url));
+
+/** Output order of the model: index 1 is the risk the bank declines. */
+export const CLASS_NAMES = ['good', 'bad'];
+/** Seed of the stratified train/held-out split shared by training, the test and the scripts. */
+export const SPLIT_SEED = 11;
+
+/** The 1,000 applicants: 61 features each, and the risk as 0 (good) / 1 (bad). */
+export async function loadApplicants(): Promise<{ table: CsvTable; labels: Int32Array }> {
+  const table = await readCsv(DATA_CSV, { labelColumn: 'Class' });
+  return { table, labels: Int32Array.from(table.labels!, (l) => CLASS_NAMES.indexOf(l.toLowerCase())) };
+}
+
+/** A seeded split that keeps the class balance: `testFraction` of each class is held out. */
+export function stratifiedSplit(labels: ArrayLike<number>, testFraction: number, seed: number): { train: number[]; test: number[] } {
+  const rng = createRandom(seed);
+  const train: number[] = [];
+  const test: number[] = [];
+  for (const cls of new Set(Array.from(labels))) {
+    const idx = Array.from(labels, (l, i) => (l === cls ? i : -1)).filter((i) => i >= 0);
+    for (let i = idx.length - 1; i > 0; i--) {
+      const j = rng.int(i + 1);
+      [idx[i], idx[j]] = [idx[j], idx[i]];
+    }
+    const k = Math.round(idx.length * testFraction);
+    test.push(...idx.slice(0, k));
+    train.push(...idx.slice(k));
+  }
+  return { train: train.sort((a, b) => a - b), test: test.sort((a, b) => a - b) };
+}
+
+/** Rows `idx` of a table as one flat row-major array. */
+export function rowsOf(table: CsvTable, idx: readonly number[]): Float32Array {
+  const p = table.shape[1];
+  const out = new Float32Array(idx.length * p);
+  idx.forEach((r, k) => out.set(table.values.subarray(r * p, (r + 1) * p), k * p));
+  return out;
+}
+
+/** Per-column mean and standard deviation of the rows `idx` (the training rows: the scaler). */
+export function columnStats(table: CsvTable, idx: readonly number[]): { mean: number[]; std: number[] } {
+  const p = table.shape[1];
+  const mean = new Array<number>(p).fill(0);
+  const sq = new Array<number>(p).fill(0);
+  for (const r of idx) for (let j = 0; j < p; j++) mean[j] += table.values[r * p + j] / idx.length;
+  for (const r of idx) for (let j = 0; j < p; j++) sq[j] += (table.values[r * p + j] - mean[j]) ** 2 / idx.length;
+  return { mean, std: sq.map((v) => Math.sqrt(v) || 1) };
+}

@@ -1,0 +1,36 @@
+// Explains the committed credit-risk model: a global surrogate tree (rules, fidelity, SVG), and for
+// one rejected applicant integrated gradients and a local surrogate tree.
+// Run: pnpm --filter @glassbox-examples/credit-risk demo
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { explainCredit } from './explainCredit';
+import { OUT_DIR } from './applicants';
+
+const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+const r = await explainCredit(3);
+const d = r.surrogate.data!;
+console.log(`Model "${r.model.name}": ${pct(r.heldOutAccuracy)} accurate on held-out applicants.\n`);
+console.log(`Global surrogate: a depth-${d.depth} tree with ${d.leaves} leaves, fitted to the model's decisions on ${d.trainRows} applicants.`);
+console.log(`Fidelity: it agrees with the model on ${pct(d.fidelity)} of ${d.heldOutRows} held-out applicants (always answering the majority class: ${pct(d.majorityFidelity!)}).\n`);
+console.log('Rules:');
+for (const rule of d.rules) console.log(`  ${rule.text}`);
+console.log(`\nMost used features: ${d.importances.filter((f) => f.importance > 0).map((f) => `${f.feature} ${pct(f.importance)}`).join(', ')}`);
+await mkdir(OUT_DIR, { recursive: true });
+await writeFile(join(OUT_DIR, 'surrogate-tree.svg'), r.svg);
+await writeFile(join(OUT_DIR, 'surrogate-tree.json'), JSON.stringify(d, null, 1));
+
+const a = r.applicant;
+console.log(`\nRejected applicant: line ${a.line} of the CSV (recorded outcome: ${a.outcome}); the model gives P(bad) = ${a.pBad.toFixed(3)}.`);
+console.log(`Integrated gradients from the average training applicant (P(bad) = ${a.pBadAtBaseline.toFixed(3)}), largest contributions to P(bad):`);
+for (const f of a.attributions.slice(0, 8)) {
+  console.log(`  ${f.attribution >= 0 ? '+' : '−'}${Math.abs(f.attribution).toFixed(4)}  ${f.feature} = ${Number(f.value.toPrecision(5))} (average ${Number(f.baseline.toPrecision(3))})`);
+}
+console.log(`Completeness: the attributions sum to f(x) − f(baseline) within ${a.convergenceDelta.toExponential(2)}.`);
+const l = a.local;
+console.log(`\nLocal surrogate (${l.samples} perturbed neighbours, weighted by proximity): fidelity ${pct(l.fidelity)} on ${l.heldOutSamples} held-out neighbours.`);
+console.log(`Why rejected: ${l.rule}`);
+for (const s of l.path) console.log(`  ${s.condition.padEnd(40)} (applicant: ${Number(s.value.toPrecision(5))})  ${l.scoreName} ${s.contribution >= 0 ? '+' : '−'}${Math.abs(s.contribution).toFixed(3)}`);
+console.log(`  ${l.scoreName}: ${l.rootScore.toFixed(3)} over all neighbours → ${l.leafScore.toFixed(3)} in the applicant's leaf`);
+await writeFile(join(OUT_DIR, 'local-surrogate.svg'), a.localSvg);
+console.log(`\nwrote surrogate-tree.svg, surrogate-tree.json and local-surrogate.svg to ${OUT_DIR}`);
+r.model.dispose?.();

@@ -1,0 +1,31 @@
+// Explains the committed diagnosis model: a global surrogate tree (rules, fidelity, SVG) and
+// integrated gradients for one patient. Run: pnpm --filter @glassbox-examples/medical-diagnosis demo
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { explainDiagnosis } from './explainDiagnosis';
+import { OUT_DIR } from './patients';
+
+const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+const r = await explainDiagnosis(3);
+const d = r.surrogate.data!;
+console.log(`Model "${r.model.name}": ${pct(r.heldOutAccuracy)} accurate on held-out patients.\n`);
+console.log(`Global surrogate: a depth-${d.depth} tree with ${d.leaves} leaves, fitted to the model's diagnoses of ${d.trainRows} patients.`);
+console.log(`Fidelity: it agrees with the model on ${pct(d.fidelity)} of ${d.heldOutRows} held-out patients (always answering the majority class: ${pct(d.majorityFidelity!)}).\n`);
+console.log('Rules:');
+for (const rule of d.rules) console.log(`  ${rule.text}`);
+console.log(`\nTree:\n${d.text}\n`);
+console.log(`Most used features: ${d.importances.filter((f) => f.importance > 0).map((f) => `${f.feature} ${pct(f.importance)}`).join(', ')}`);
+await mkdir(OUT_DIR, { recursive: true });
+await writeFile(join(OUT_DIR, 'surrogate-tree.svg'), r.svg);
+await writeFile(join(OUT_DIR, 'surrogate-tree.json'), JSON.stringify(d, null, 1));
+console.log(`wrote ${join(OUT_DIR, 'surrogate-tree.svg')} and surrogate-tree.json\n`);
+
+const pt = r.patient;
+console.log(`Integrated gradients for the patient on line ${pt.line} of the CSV (diagnosis: ${pt.diagnosis}).`);
+console.log(`P(malignant) = ${pt.pMalignant.toFixed(3)}; for the average training patient (the baseline) ${pt.pMalignantAtBaseline.toFixed(3)}.`);
+console.log('Largest contributions to P(malignant), value (baseline):');
+for (const f of pt.attributions.slice(0, 8)) {
+  console.log(`  ${f.attribution >= 0 ? '+' : '−'}${Math.abs(f.attribution).toFixed(4)}  ${f.feature} = ${Number(f.value.toPrecision(4))} (${Number(f.baseline.toPrecision(4))})`);
+}
+console.log(`Completeness: the ${pt.attributions.length} attributions sum to f(x) − f(baseline) within ${pt.convergenceDelta.toExponential(2)}.`);
+r.model.dispose?.();
