@@ -60,6 +60,15 @@ describe('renderTreeImage', () => {
     expect(leaf.width).toBeGreaterThan(20);
   });
 
+  it('shortens lines wider than maxNodeWidth instead of widening every box', () => {
+    const long: TreeNode = { feature: 'mean concave points of the worst nucleus', threshold: 0.14561, left: { prediction: 'benign' }, right: { prediction: 'malignant' } };
+    const free = renderTreeImage(long, { maxNodeWidth: 1000 });
+    const capped = renderTreeImage(long, { maxNodeWidth: 100 });
+    // Two leaves side by side: 2 × (box + 12 px gap) + 12 px, inside stackImages' 4 px padding.
+    expect(capped.width).toBe(2 * (100 + 12) + 12 + 8);
+    expect(free.width).toBeGreaterThan(2 * (250 + 12));
+  });
+
   it('refuses what is not a tree and bad options, with typed errors', () => {
     expect(() => renderTreeImage(null as never)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
     expect(() => renderTreeImage(IRIS_TREE, { textScale: 5 })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));

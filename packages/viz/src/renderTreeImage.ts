@@ -19,7 +19,7 @@ export interface TreeImageOptions {
   maxDepth?: number;
   /** Magnification of the node text, an integer 1–3 (default 1). */
   textScale?: number;
-  /** Widest a node box may be, in pixels; longer lines are shortened (default 180 × textScale). */
+  /** Widest a node box may be, in pixels; longer lines are shortened (default 240 × textScale). */
   maxNodeWidth?: number;
 }
 
@@ -50,14 +50,14 @@ export function renderTreeImage(tree: TreeNode, options: TreeImageOptions = {}):
   if (!(Number.isInteger(s) && s >= 1 && s <= 3)) throw invalidOption(`textScale must be an integer from 1 to 3; got ${s}`, { textScale: s });
   const maxDepth = options.maxDepth ?? 8;
   if (!(Number.isInteger(maxDepth) && maxDepth >= 0)) throw invalidOption(`maxDepth must be a non-negative integer; got ${maxDepth}`, { maxDepth });
-  const maxNodeWidth = options.maxNodeWidth ?? 180 * s;
+  const maxNodeWidth = options.maxNodeWidth ?? 240 * s;
   const classes: string[] = [];
   const numbers: number[] = [];
   let nextLeaf = 0;
   const place = (node: TreeNode, depth: number): Placed => {
     const lines: string[] = [];
     const cut = depth >= maxDepth && !isLeaf(node);
-    if (!isLeaf(node) && !cut) lines.push(`${node.feature ?? '?'} <= ${node.threshold === undefined ? '?' : formatNumber(node.threshold, 4)}`);
+    if (!isLeaf(node) && !cut) lines.push(`${node.feature ?? '?'} <= ${node.threshold === undefined ? '?' : formatNumber(node.threshold, 6)}`);
     if (node.samples !== undefined) lines.push(`samples = ${node.samples}`);
     if (node.impurity !== undefined) lines.push(`impurity = ${formatNumber(node.impurity, 3)}`);
     if (node.value !== undefined) lines.push(`value = ${Array.isArray(node.value) ? `[${node.value.map((v) => formatNumber(v)).join(', ')}]` : formatNumber(node.value)}`);
