@@ -1,5 +1,5 @@
 export { explainerConformance, type ConformanceCheck, type ExplainerSuiteOptions } from './testing/explainerConformance';
-export { backendConformance, type BackendCase, type BackendSuiteOptions } from './testing/backendConformance';
+export { backendConformance, type BackendCase, type BackendSuiteOptions, type BackendCaseReport } from './testing/backendConformance';
 export { trackTensors } from './testing/trackTensors';
 export { createTinyMlp, randomInputs, type TinyMlpOptions } from './testing/fixtures';
 export { referenceExplainer } from './testing/referenceExplainer';

@@ -1,3 +1,5 @@
+import type { Progress } from '../explainer/ExplainContext';
+
 /**
  * A compute backend Glassbox can switch to. Providers register by name and priority and are
  * initialised lazily, the first time {@link useBackend} selects them.
@@ -24,6 +26,9 @@ export interface BackendProvider {
    * GlassboxError (or any Error) whose message says why the backend is unavailable.
    */
   init(): Promise<void>;
-  /** Optional warm-up after `tf.setBackend` (compile shaders), reported as progress. */
-  warmup?(): Promise<void>;
+  /**
+   * Optional warm-up after the first `tf.setBackend` (compile shaders), so that the first
+   * explanation is not mistaken for a hang. Called once per provider, with progress.
+   */
+  warmup?(onProgress?: (p: Progress) => void): Promise<void>;
 }

@@ -9,6 +9,7 @@ import { ensureGradients } from './ensureGradients';
 interface Entry {
   provider: BackendProvider;
   state?: Promise<void>;
+  warmed?: Promise<void>;
 }
 
 const REGISTRY_KEY = Symbol.for('glassbox.backendRegistry');
@@ -70,15 +71,18 @@ export async function useBackend(name: string, options: UseBackendOptions = {}):
       const ok = await tf.setBackend(tfName);
       if (!ok) throw new Error(`tfjs could not initialise backend "${tfName}"`);
       await tf.ready();
-      if (entry.provider.warmup) {
+      if (entry.provider.warmup && !entry.warmed) {
         options.onProgress?.({ stage: `backend:${candidate}`, done: 0, total: 1, message: `warming up ${candidate}` });
-        await entry.provider.warmup();
+        entry.warmed = entry.provider.warmup(options.onProgress);
       }
+      await entry.warmed;
       options.onProgress?.({ stage: `backend:${candidate}`, done: 1, total: 1, message: `${candidate} ready` });
       return { name: candidate, failures, fellBack: failures.length > 0 };
     } catch (e) {
       entry.state = undefined;
-      failures.push({ backend: candidate, reason: e instanceof Error ? e.message : String(e) });
+      entry.warmed = undefined;
+      const code = (e as { code?: unknown })?.code;
+      failures.push({ backend: candidate, reason: e instanceof Error ? e.message : String(e), ...(typeof code === 'string' ? { code } : {}) });
     }
   }
   if (order.length === 0) throw new InvalidOptionError('No backend named', { backend: name });

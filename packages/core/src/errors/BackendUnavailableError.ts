@@ -4,6 +4,8 @@ import { GlassboxError } from './GlassboxError';
 export interface BackendFailure {
   backend: string;
   reason: string;
+  /** The stable code of the error that failed it, when it was a GlassboxError (e.g. `WEBGPU_UNAVAILABLE`). */
+  code?: string;
 }
 
 /** No backend in the requested order could be initialised. `failures` lists every attempt. Code: `BACKEND_UNAVAILABLE`. */
