@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
 import { packageConfig } from '../../tsup.base.ts';
 
-export default defineConfig(packageConfig(["index","register"]));
+// shims: the CJS build gets a working `import.meta.url` (the addon is located from this module's path).
+export default defineConfig(packageConfig(['index', 'register'], { external: [/^node:/], shims: true }));

@@ -1,0 +1,301 @@
+// N-API entry points. Every kernel works in place on the typed arrays' memory (no copies) and
+// checks their lengths first, so a wrong call from JavaScript throws instead of corrupting memory.
+#include <napi.h>
+
+#include <climits>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+#include "common.h"
+#include "conv.h"
+#include "elementwise.h"
+#include "gemm.h"
+#include "reduce.h"
+#include "thread_pool.h"
+
+namespace {
+
+using Napi::CallbackInfo;
+using Napi::Value;
+
+bool g_malloc_tuned = false;  // see tune_malloc()
+
+[[noreturn]] void fail(Napi::Env env, const std::string& msg) { throw Napi::TypeError::New(env, "glassbox_native: " + msg); }
+
+float* f32(const CallbackInfo& info, size_t i, size_t need, const char* what) {
+  Value v = info[i];
+  if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != napi_float32_array)
+    fail(info.Env(), std::string(what) + " must be a Float32Array");
+  auto arr = v.As<Napi::Float32Array>();
+  if (arr.ElementLength() < need)
+    fail(info.Env(), std::string(what) + " has " + std::to_string(arr.ElementLength()) + " elements, needs " +
+                         std::to_string(need));
+  return arr.Data();
+}
+
+const float* opt_f32(const CallbackInfo& info, size_t i, size_t need, const char* what) {
+  if (info[i].IsNull() || info[i].IsUndefined()) return nullptr;
+  return f32(info, i, need, what);
+}
+
+long num(const CallbackInfo& info, size_t i, const char* what) {
+  if (!info[i].IsNumber()) fail(info.Env(), std::string(what) + " must be a number");
+  double d = info[i].As<Napi::Number>().DoubleValue();
+  if (!(d >= 0 && d < 9.0e15) || std::floor(d) != d) fail(info.Env(), std::string(what) + " must be a non-negative integer");
+  return static_cast<long>(d);
+}
+
+float fnum(const CallbackInfo& info, size_t i) { return info[i].IsNumber() ? info[i].As<Napi::Number>().FloatValue() : 0.f; }
+
+std::vector<int> ints(const CallbackInfo& info, size_t i, const char* what) {
+  Value v = info[i];
+  if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != napi_int32_array)
+    fail(info.Env(), std::string(what) + " must be an Int32Array");
+  auto arr = v.As<Napi::Int32Array>();
+  std::vector<int> out(arr.Data(), arr.Data() + arr.ElementLength());
+  for (int x : out)
+    if (x < 0) fail(info.Env(), std::string(what) + " has a negative entry");
+  return out;
+}
+
+std::vector<int> shape_arg(const CallbackInfo& info, size_t i, const char* what) {
+  auto out = ints(info, i, what);
+  if (out.size() > 12) fail(info.Env(), std::string(what) + " has rank above 12");
+  return out;
+}
+
+size_t prod(const std::vector<int>& s) {
+  size_t n = 1;
+  for (int x : s) n *= static_cast<size_t>(x);
+  return n;
+}
+
+Value Info(const CallbackInfo& info) {
+  auto o = Napi::Object::New(info.Env());
+  o.Set("isa", gb::isa_name(gb::active_isa()));
+  o.Set("detectedIsa", gb::isa_name(gb::detect_isa()));
+  o.Set("threads", gb::num_threads());
+  o.Set("mallocTuned", g_malloc_tuned);
+  return o;
+}
+
+Value SetThreads(const CallbackInfo& info) {
+  gb::set_threads(static_cast<int>(num(info, 0, "threads")));
+  return Napi::Number::New(info.Env(), gb::num_threads());
+}
+
+Value SetIsa(const CallbackInfo& info) {
+  std::string s = info[0].ToString();
+  gb::Isa want = s == "portable" ? gb::Isa::Portable : s == "avx2" ? gb::Isa::Avx2 : gb::Isa::Avx512;
+  return Napi::String::New(info.Env(), gb::isa_name(gb::set_isa(want)));
+}
+
+// gemm(a, b, c, batch, batchA, batchB, M, N, K, transA, transB, bias, biasScalar, act, alpha)
+Value Gemm(const CallbackInfo& info) {
+  long batch = num(info, 3, "batch"), bA = num(info, 4, "batchA"), bB = num(info, 5, "batchB");
+  long M = num(info, 6, "M"), N = num(info, 7, "N"), K = num(info, 8, "K");
+  bool tA = info[9].ToBoolean(), tB = info[10].ToBoolean();
+  if (batch > 0 && (bA == 0 || bB == 0)) fail(info.Env(), "batchA and batchB must be positive");
+  const float* a = f32(info, 0, bA * M * K, "a");
+  const float* b = f32(info, 1, bB * K * N, "b");
+  float* c = f32(info, 2, batch * M * N, "c");
+  bool biasScalar = info[12].ToBoolean();
+  const float* bias = opt_f32(info, 11, biasScalar ? 1 : N, "bias");
+  gb::Epilogue ep;
+  ep.bias = bias;
+  ep.biasScalar = biasScalar;
+  ep.act = static_cast<int>(num(info, 13, "activation"));
+  ep.alpha = fnum(info, 14);
+  gb::Gemm g{M, N, K, a, tA ? 1 : K, tA ? M : 1, b, tB ? 1 : N, tB ? K : 1, c, N, false};
+  gb::gemm_batched(g, batch, bA, M * K, bB, K * N, M * N, &ep);
+  return info.Env().Undefined();
+}
+
+// binary(op, a, aShape, b, bShape, out, outShape)
+Value Binary(const CallbackInfo& info) {
+  int op = static_cast<int>(num(info, 0, "op"));
+  if (op >= gb::B_COUNT) fail(info.Env(), "unknown binary op");
+  auto as = shape_arg(info, 2, "aShape"), bs = shape_arg(info, 4, "bShape"), os = shape_arg(info, 6, "outShape");
+  if (as.size() != os.size() || bs.size() != os.size()) fail(info.Env(), "shapes must have the output's rank");
+  for (size_t d = 0; d < os.size(); ++d)
+    if ((as[d] != os[d] && as[d] != 1) || (bs[d] != os[d] && bs[d] != 1)) fail(info.Env(), "shapes do not broadcast");
+  const float* a = f32(info, 1, prod(as), "a");
+  const float* b = f32(info, 3, prod(bs), "b");
+  float* out = f32(info, 5, prod(os), "out");
+  gb::binary(op, a, as.data(), b, bs.data(), out, os.data(), static_cast<int>(os.size()));
+  return info.Env().Undefined();
+}
+
+// unary(op, x, out, alpha)
+Value Unary(const CallbackInfo& info) {
+  int op = static_cast<int>(num(info, 0, "op"));
+  if (op >= gb::U_COUNT) fail(info.Env(), "unknown unary op");
+  auto x = info[1].As<Napi::Float32Array>();
+  const float* xp = f32(info, 1, 0, "x");
+  float* out = f32(info, 2, x.ElementLength(), "out");
+  gb::unary(op, xp, out, x.ElementLength(), fnum(info, 3));
+  return info.Env().Undefined();
+}
+
+// addN(xs[], out)
+Value AddN(const CallbackInfo& info) {
+  if (!info[0].IsArray()) fail(info.Env(), "xs must be an array");
+  auto arr = info[0].As<Napi::Array>();
+  const float* o0 = f32(info, 1, 0, "out");
+  size_t n = info[1].As<Napi::Float32Array>().ElementLength();
+  std::vector<const float*> xs;
+  for (uint32_t i = 0; i < arr.Length(); ++i) {
+    Value v = arr.Get(i);
+    if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != napi_float32_array ||
+        v.As<Napi::Float32Array>().ElementLength() < n)
+      fail(info.Env(), "xs must be Float32Arrays as long as out");
+    xs.push_back(v.As<Napi::Float32Array>().Data());
+  }
+  gb::add_n(xs.data(), static_cast<int>(xs.size()), const_cast<float*>(o0), n);
+  return info.Env().Undefined();
+}
+
+// reduce(op, x, out, outer, r, inner)
+Value Reduce(const CallbackInfo& info) {
+  int op = static_cast<int>(num(info, 0, "op"));
+  long outer = num(info, 3, "outer"), r = num(info, 4, "r"), inner = num(info, 5, "inner");
+  const float* x = f32(info, 1, outer * r * inner, "x");
+  float* out = f32(info, 2, outer * inner, "out");
+  gb::reduce(op, x, out, outer, r, inner);
+  return info.Env().Undefined();
+}
+
+// softmax(x, out, rows, cols)
+Value Softmax(const CallbackInfo& info) {
+  long rows = num(info, 2, "rows"), cols = num(info, 3, "cols");
+  gb::softmax(f32(info, 0, rows * cols, "x"), f32(info, 1, rows * cols, "out"), rows, cols);
+  return info.Env().Undefined();
+}
+
+// transpose(x, shape, perm, out)
+Value Transpose(const CallbackInfo& info) {
+  auto shape = shape_arg(info, 1, "shape"), perm = shape_arg(info, 2, "perm");
+  if (perm.size() != shape.size()) fail(info.Env(), "perm must have the shape's rank");
+  std::vector<bool> seen(shape.size(), false);
+  for (int p : perm) {
+    if (p >= static_cast<int>(shape.size()) || seen[p]) fail(info.Env(), "perm is not a permutation");
+    seen[p] = true;
+  }
+  size_t n = prod(shape);
+  gb::transpose(f32(info, 0, n, "x"), shape.data(), perm.data(), static_cast<int>(shape.size()), f32(info, 3, n, "out"));
+  return info.Env().Undefined();
+}
+
+gb::ConvParams conv_params(const CallbackInfo& info, size_t i) {
+  auto v = ints(info, i, "params");
+  if (v.size() != 15) fail(info.Env(), "params must have 15 entries");
+  gb::ConvParams p{v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14]};
+  if (p.sH < 1 || p.sW < 1 || p.dH < 1 || p.dW < 1) fail(info.Env(), "strides and dilations must be >= 1");
+  return p;
+}
+
+size_t in_size(const gb::ConvParams& p) { return p.batch * p.inH * p.inW * p.inC; }
+size_t out_size(const gb::ConvParams& p) { return p.batch * p.outH * p.outW * p.outC; }
+size_t filter_size(const gb::ConvParams& p) { return p.fH * p.fW * p.inC * p.outC; }
+
+// conv2d(x, w, y, params, bias, act, alpha)
+Value Conv2d(const CallbackInfo& info) {
+  auto p = conv_params(info, 3);
+  gb::conv2d(p, f32(info, 0, in_size(p), "x"), f32(info, 1, filter_size(p), "filter"), f32(info, 2, out_size(p), "y"),
+             opt_f32(info, 4, p.outC, "bias"), static_cast<int>(num(info, 5, "activation")), fnum(info, 6));
+  return info.Env().Undefined();
+}
+
+// conv2dBackpropInput(dy, w, dx, params)
+Value Conv2dBackpropInput(const CallbackInfo& info) {
+  auto p = conv_params(info, 3);
+  gb::conv2d_backprop_input(p, f32(info, 0, out_size(p), "dy"), f32(info, 1, filter_size(p), "filter"),
+                            f32(info, 2, in_size(p), "dx"));
+  return info.Env().Undefined();
+}
+
+// conv2dBackpropFilter(x, dy, dw, params)
+Value Conv2dBackpropFilter(const CallbackInfo& info) {
+  auto p = conv_params(info, 3);
+  gb::conv2d_backprop_filter(p, f32(info, 0, in_size(p), "x"), f32(info, 1, out_size(p), "dy"),
+                             f32(info, 2, filter_size(p), "dw"));
+  return info.Env().Undefined();
+}
+
+size_t pool_out(const gb::ConvParams& p) { return p.batch * p.outH * p.outW * p.inC; }
+
+gb::ConvParams pool_params(const CallbackInfo& info, size_t i) {
+  auto p = conv_params(info, i);
+  if (p.outC != p.inC) fail(info.Env(), "pooling keeps the channel count");
+  return p;
+}
+
+Value MaxPool(const CallbackInfo& info) {
+  auto p = pool_params(info, 2);
+  gb::max_pool(p, f32(info, 0, in_size(p), "x"), f32(info, 1, pool_out(p), "y"));
+  return info.Env().Undefined();
+}
+
+Value MaxPoolGrad(const CallbackInfo& info) {
+  auto p = pool_params(info, 3);
+  gb::max_pool_grad(p, f32(info, 0, pool_out(p), "dy"), f32(info, 1, in_size(p), "x"), f32(info, 2, in_size(p), "dx"));
+  return info.Env().Undefined();
+}
+
+Value AvgPool(const CallbackInfo& info) {
+  auto p = pool_params(info, 2);
+  gb::avg_pool(p, f32(info, 0, in_size(p), "x"), f32(info, 1, pool_out(p), "y"));
+  return info.Env().Undefined();
+}
+
+Value AvgPoolGrad(const CallbackInfo& info) {
+  auto p = pool_params(info, 2);
+  gb::avg_pool_grad(p, f32(info, 0, pool_out(p), "dy"), f32(info, 1, in_size(p), "dx"));
+  return info.Env().Undefined();
+}
+
+// Tensor buffers are large; glibc serves them with mmap and returns them to the OS on free, so every
+// new buffer is first-touched page by page (very slow in some VMs: ~1 s for 64 MiB here). Serving them
+// from the heap and keeping freed memory lets buffers be reused without faults, for every kernel in
+// the process. GLASSBOX_NATIVE_MALLOC=default keeps glibc's defaults.
+void tune_malloc() {
+#if defined(__GLIBC__)
+  const char* e = std::getenv("GLASSBOX_NATIVE_MALLOC");
+  if (e && !std::strcmp(e, "default")) return;
+  mallopt(M_MMAP_MAX, 0);
+  mallopt(M_TRIM_THRESHOLD, INT_MAX);
+  g_malloc_tuned = true;
+#endif
+}
+
+Napi::Object Init(Napi::Env env, Napi::Object exports) {
+  tune_malloc();
+  exports.Set("info", Napi::Function::New(env, Info));
+  exports.Set("setThreads", Napi::Function::New(env, SetThreads));
+  exports.Set("setIsa", Napi::Function::New(env, SetIsa));
+  exports.Set("gemm", Napi::Function::New(env, Gemm));
+  exports.Set("binary", Napi::Function::New(env, Binary));
+  exports.Set("unary", Napi::Function::New(env, Unary));
+  exports.Set("addN", Napi::Function::New(env, AddN));
+  exports.Set("reduce", Napi::Function::New(env, Reduce));
+  exports.Set("softmax", Napi::Function::New(env, Softmax));
+  exports.Set("transpose", Napi::Function::New(env, Transpose));
+  exports.Set("conv2d", Napi::Function::New(env, Conv2d));
+  exports.Set("conv2dBackpropInput", Napi::Function::New(env, Conv2dBackpropInput));
+  exports.Set("conv2dBackpropFilter", Napi::Function::New(env, Conv2dBackpropFilter));
+  exports.Set("maxPool", Napi::Function::New(env, MaxPool));
+  exports.Set("maxPoolGrad", Napi::Function::New(env, MaxPoolGrad));
+  exports.Set("avgPool", Napi::Function::New(env, AvgPool));
+  exports.Set("avgPoolGrad", Napi::Function::New(env, AvgPoolGrad));
+  return exports;
+}
+
+}  // namespace
+
+NODE_API_MODULE(glassbox_native, Init)

@@ -1,0 +1,36 @@
+/** The functions of `build/Release/glassbox_native.node`. All work in place on Float32Arrays. */
+export interface NativeAddon {
+  info(): { isa: string; detectedIsa: string; threads: number };
+  setThreads(n: number): number;
+  /** Forces a lower ISA ('avx512' | 'avx2' | 'portable') for testing; returns the one now active. */
+  setIsa(isa: string): string;
+  gemm(
+    a: Float32Array, b: Float32Array, c: Float32Array,
+    batch: number, batchA: number, batchB: number, m: number, n: number, k: number,
+    transposeA: boolean, transposeB: boolean,
+    bias: Float32Array | null, biasScalar: boolean, activation: number, alpha: number,
+  ): void;
+  binary(op: number, a: Float32Array, aShape: Int32Array, b: Float32Array, bShape: Int32Array, out: Float32Array, outShape: Int32Array): void;
+  unary(op: number, x: Float32Array, out: Float32Array, alpha: number): void;
+  addN(xs: Float32Array[], out: Float32Array): void;
+  reduce(op: number, x: Float32Array, out: Float32Array, outer: number, r: number, inner: number): void;
+  softmax(x: Float32Array, out: Float32Array, rows: number, cols: number): void;
+  transpose(x: Float32Array, shape: Int32Array, perm: Int32Array, out: Float32Array): void;
+  conv2d(x: Float32Array, filter: Float32Array, y: Float32Array, params: Int32Array, bias: Float32Array | null, activation: number, alpha: number): void;
+  conv2dBackpropInput(dy: Float32Array, filter: Float32Array, dx: Float32Array, params: Int32Array): void;
+  conv2dBackpropFilter(x: Float32Array, dy: Float32Array, dw: Float32Array, params: Int32Array): void;
+  maxPool(x: Float32Array, y: Float32Array, params: Int32Array): void;
+  maxPoolGrad(dy: Float32Array, x: Float32Array, dx: Float32Array, params: Int32Array): void;
+  avgPool(x: Float32Array, y: Float32Array, params: Int32Array): void;
+  avgPoolGrad(dy: Float32Array, dx: Float32Array, params: Int32Array): void;
+}
+
+/** Operation codes shared with native/elementwise.h and native/reduce.h. */
+export const UnaryOp = {
+  relu: 1, relu6: 2, leakyrelu: 3, elu: 4, sigmoid: 5, tanh: 6, exp: 7, log: 8, neg: 9, abs: 10, sqrt: 11,
+  rsqrt: 12, square: 13, reciprocal: 14, step: 15, softplus: 16, expm1: 17, log1p: 18,
+} as const;
+
+export const BinaryOp = { add: 0, sub: 1, mul: 2, div: 3, max: 4, min: 5, squaredDifference: 6, eluGrad: 7 } as const;
+
+export const ReduceOp = { sum: 0, mean: 1, max: 2, min: 3, prod: 4 } as const;

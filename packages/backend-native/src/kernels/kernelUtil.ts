@@ -1,0 +1,73 @@
+import type { KernelBackend, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
+import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
+import { loadAddon } from '../addon/loadAddon';
+import type { NativeAddon } from '../addon/NativeAddon';
+
+/** What a native kernel receives; it returns null to hand the call to the cpu kernel. */
+export interface NativeKernelArgs {
+  inputs: Record<string, TensorInfo>;
+  backend: MathBackendCPU;
+  attrs: NamedAttrMap;
+}
+export type NativeKernelImpl = (args: NativeKernelArgs, addon: NativeAddon) => TensorInfo | null;
+
+/** A native kernel, keyed by tfjs kernel name. */
+export interface NativeKernel {
+  kernelName: string;
+  impl: NativeKernelImpl;
+}
+
+/** Calls per kernel that ran natively and that fell back to the cpu kernel (for tests and profiling). */
+export const kernelStats = new Map<string, { native: number; fallback: number }>();
+
+/** Wraps a native implementation so that unsupported calls (dtypes, layouts) run the cpu kernel. */
+export function withFallback(kernelName: string, impl: NativeKernelImpl, cpu: KernelFunc): KernelFunc {
+  const stats = { native: 0, fallback: 0 };
+  kernelStats.set(kernelName, stats);
+  return ((args: { inputs: unknown; backend: KernelBackend; attrs?: NamedAttrMap }) => {
+    const result = impl({ inputs: args.inputs, backend: args.backend, attrs: args.attrs ?? {} } as NativeKernelArgs, loadAddon());
+    if (result) {
+      stats.native++;
+      return result;
+    }
+    stats.fallback++;
+    return cpu(args as Parameters<KernelFunc>[0]);
+  }) as KernelFunc;
+}
+
+/** The float32 values of `t`, or null when it is not a float32 tensor held as a Float32Array. */
+export function f32(backend: MathBackendCPU, t: TensorInfo | undefined): Float32Array | null {
+  if (!t || t.dtype !== 'float32') return null;
+  const v = backend.data.get(t.dataId)?.values;
+  return v instanceof Float32Array ? v : null;
+}
+
+/** A new Float32Array of n elements, not zero-filled (every native kernel writes all of it). */
+export function alloc(n: number): Float32Array {
+  if (n === 0) return new Float32Array(0);
+  const buf = Buffer.allocUnsafeSlow(n * 4);
+  return new Float32Array(buf.buffer, buf.byteOffset, n);
+}
+
+export function sizeOf(shape: readonly number[]): number {
+  let n = 1;
+  for (const d of shape) n *= d;
+  return n;
+}
+
+export function output(backend: MathBackendCPU, shape: number[], values: Float32Array): TensorInfo {
+  return backend.makeTensorInfo(shape, 'float32', values);
+}
+
+/** Activation names of fused kernels mapped to the addon's codes; undefined when unsupported. */
+export function activationCode(activation: unknown): number | undefined {
+  switch (activation ?? 'linear') {
+    case 'linear': return 0;
+    case 'relu': return 1;
+    case 'relu6': return 2;
+    case 'leakyrelu': return 3;
+    case 'elu': return 4;
+    case 'sigmoid': return 5;
+    default: return undefined;
+  }
+}

@@ -1,0 +1,30 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { withFallback } from './kernels/kernelUtil';
+import { nativeKernels } from './kernels/nativeKernels';
+import { NativeKernelBackend } from './NativeKernelBackend';
+
+/** The tfjs backend name. */
+export const NATIVE_TFJS_NAME = 'native';
+
+/**
+ * Registers the `native` tfjs backend: every cpu kernel is registered again for `native`, the
+ * native ones wrapped so that calls they do not support (dtypes, layouts) run the cpu kernel.
+ * Idempotent.
+ */
+export function registerNativeKernels(): void {
+  const native = new Map(nativeKernels.map((k) => [k.kernelName, k.impl]));
+  for (const config of tf.getKernelsForBackend('cpu')) {
+    if (tf.getKernel(config.kernelName, NATIVE_TFJS_NAME)) continue;
+    const impl = native.get(config.kernelName);
+    tf.registerKernel({
+      ...config,
+      backendName: NATIVE_TFJS_NAME,
+      kernelFunc: impl ? withFallback(config.kernelName, impl, config.kernelFunc) : config.kernelFunc,
+    });
+  }
+  if (!tf.findBackendFactory(NATIVE_TFJS_NAME)) {
+    // Priority 0 (below cpu's 1): tfjs never picks it on its own; Glassbox selects it by name.
+    tf.registerBackend(NATIVE_TFJS_NAME, () => new NativeKernelBackend(), 0);
+  }
+}
