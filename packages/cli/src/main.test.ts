@@ -24,7 +24,7 @@ describe('glassbox methods', () => {
     expect(r.code).toBe(0);
     for (const m of ['saliency', 'integrated-gradients', 'surrogate-tree', 'occlusion']) expect(r.out).toMatch(new RegExp(`^${m}  \\(`, 'm'));
     expect(r.out).toContain('glassbox-plugin-occlusion@');
-    expect(r.out).toMatch(/--steps <integer ≥ 1> \(default 50\)/);
+    expect(r.out).toMatch(/--steps <integer in \[1, 100000\]> \(default 50\)/);
     const json = JSON.parse((await cli('methods', '--json')).out);
     expect(json.find((m: { method: string }) => m.method === 'integrated-gradients').options.rule.values).toContain('gausslegendre');
   });

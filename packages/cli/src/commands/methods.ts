@@ -12,7 +12,9 @@ export function describeOption(name: string, spec: OptionSpec): string {
       : spec.type === 'custom'
         ? spec.syntax
         : spec.type === 'number'
-          ? `${spec.integer ? 'integer' : 'number'}${spec.min !== undefined ? ` ≥ ${spec.min}` : ''}${spec.max !== undefined ? ` ≤ ${spec.max}` : ''}`
+          ? `${spec.integer ? 'integer' : 'number'}${
+              spec.min !== undefined && spec.max !== undefined ? ` in [${spec.min}, ${spec.max}]` : spec.min !== undefined ? ` ≥ ${spec.min}` : spec.max !== undefined ? ` ≤ ${spec.max}` : ''
+            }`
           : spec.type;
   const def = spec.default === undefined ? '' : ` (default ${typeof spec.default === 'object' ? JSON.stringify(spec.default) : String(spec.default)})`;
   return `--${kebab(name)} ${spec.type === 'custom' ? kind : `<${kind}>`}${def}  ${spec.description}`;
