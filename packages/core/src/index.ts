@@ -14,7 +14,7 @@ export { MemoryBudgetError } from './errors/MemoryBudgetError';
 export { UnsupportedModelError } from './errors/UnsupportedModelError';
 // Models
 export { MODEL_SPEC_VERSION, type Model, type ModelCapability, type LayerInfo, type ModelSplit } from './model/Model';
-export type { AttentionAccess, AttentionForward } from './model/AttentionAccess';
+export type { AttentionAccess, AttentionForward, ForwardFromEmbeddingsOptions } from './model/AttentionAccess';
 export { fromFunction, type FunctionModelOptions } from './model/fromFunction';
 export { fromBatchFunction, type BatchFunction } from './model/fromBatchFunction';
 export { fromLayersModel, type LayersModelLike, type LayerLike, type LayersModelAdapterOptions } from './model/fromLayersModel';

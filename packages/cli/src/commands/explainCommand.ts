@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import { explanationToJSON, InvalidOptionError, UnknownMethodError, type Explanation } from '@glassbox/core';
-import { loadModel, readInputsFile } from '@glassbox/core/node';
+import { explanationToJSON, InvalidOptionError, UnknownMethodError, type Explanation, type Model } from '@glassbox/core';
+import { loadLayersModel, loadModel, readInputsFile } from '@glassbox/core/node';
 import { discoverPlugins } from '../plugins/discoverPlugins';
 import { takeFlag } from '../parseArgs';
 import { progressBar } from '../io/progressBar';
@@ -62,7 +62,9 @@ export async function explainCommand(io: Io, flags: Map<string, string>): Promis
     });
   }
   const selection = await selectBackend(io, backend, fallback);
-  const loaded = await loadModel(resolve(io.cwd, modelPath));
+  const loaded = found.explainer.requires.includes('attention')
+    ? await loadAttentionModel(resolve(io.cwd, modelPath))
+    : await loadModel(resolve(io.cwd, modelPath));
   let model = loaded;
   try {
     const all = inputPath ? await readInputsFile(resolve(io.cwd, inputPath)) : await readCsvInputs(resolve(io.cwd, dataPath!), model, labelColumn);
@@ -116,4 +118,10 @@ export async function explainCommand(io: Io, flags: Map<string, string>): Promis
   } finally {
     loaded.dispose?.();
   }
+}
+
+/** Transformer models built with @glassbox/attention's layers, adapted for attention methods. */
+async function loadAttentionModel(path: string): Promise<Model> {
+  const { attentionModel } = await import('@glassbox/attention'); // registers the custom layers
+  return attentionModel(await loadLayersModel(path), { ownsModel: true });
 }

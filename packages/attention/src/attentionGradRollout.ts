@@ -1,0 +1,109 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { defineExplainer, selectTargets, withDefaults, type Explainer, type OptionSchema } from '@glassbox/core';
+import { FUSIONS, type Fusion } from './fuseMatrices';
+import { attentionBytesPerExample, forEachChunk } from './forEachChunk';
+import { gradRolloutMatrix } from './gradRolloutMatrix';
+import { indexSelectionSpec, resolveSelection, type IndexSelection } from './indexSelection';
+import type { AttentionMapData } from './rawAttention';
+import { checkAttention } from './readAttention';
+import { decodeTokens, validateTokenIds, withTokenLabelCheck } from './tokenInputs';
+
+/** Options of {@link attentionGradRollout}. */
+export interface AttentionGradRolloutOptions {
+  layers: IndexSelection;
+  heads: IndexSelection;
+  headFusion: Fusion;
+  gradientOf: 'output' | 'logit';
+}
+
+const schema: OptionSchema<AttentionGradRolloutOptions> = {
+  layers: indexSelectionSpec('layers', 'all'),
+  heads: indexSelectionSpec('heads', 'all'),
+  headFusion: { type: 'enum', values: FUSIONS, default: 'mean', description: 'How the heads’ positive gradient×attention are combined (the paper: mean)' },
+  gradientOf: {
+    type: 'enum',
+    values: ['output', 'logit'],
+    default: 'output',
+    description:
+      'Differentiate the target output as is, or (softmax outputs) its logit recovered as log p_t − mean_j log p_j, which does not vanish when the prediction saturates (the paper uses logits)',
+  },
+};
+
+/** The target score whose gradient weights the attention: the output, or the centred log-probability. */
+function targetScore(output: tf.Tensor, targets: number[], gradientOf: 'output' | 'logit'): tf.Tensor {
+  if (gradientOf === 'output') return tf.sum(selectTargets(output, targets));
+  const logs = tf.log(tf.maximum(tf.reshape(output, [output.shape[0], -1]), 1e-30));
+  return tf.sum(tf.sub(selectTargets(logs, targets), tf.mean(logs, 1)));
+}
+
+/**
+ * Gradient-weighted attention rollout (Chefer, Gur & Wolf, 2021; method id
+ * `attention-grad-rollout`): per selected layer `Ā = mean_h (∇A ⊙ A)⁺`, with `∇A` the gradient
+ * of the target output with respect to the attention weights (through the model's attention
+ * offsets), accumulated as `R ← R + Ā·R` from `R = I` (see {@link gradRolloutMatrix}). Kind
+ * `attention-map`, `[batch, queries, keys]`; row 0 is the relevance for a `[CLS]`-pooled classifier.
+ * Class-specific: the target matters. With softmax outputs, `gradientOf: 'logit'` follows the
+ * paper (logit gradients) and keeps confident predictions from zeroing the map.
+ *
+ * @example
+ * ```ts
+ * const e = await attentionGradRollout().explain(model, [ids], { target: 1 });
+ * ```
+ */
+export function attentionGradRollout(defaults: Partial<AttentionGradRolloutOptions> = {}): Explainer<AttentionGradRolloutOptions, 'attention-map', AttentionMapData> {
+  return withTokenLabelCheck(
+    defineExplainer<AttentionGradRolloutOptions, 'attention-map', AttentionMapData>({
+      name: 'attention-grad-rollout',
+      version: '0.1.0',
+      kind: 'attention-map',
+      package: '@glassbox/attention',
+      description: 'Gradient-weighted attention rollout (Chefer et al. 2021): positive gradient×attention accumulated through the layers',
+      requires: ['attention'],
+      options: withDefaults(schema, defaults, 'method "attention-grad-rollout"'),
+      async run({ model, inputs, targets, options, context }) {
+        const access = model.attention!;
+        const [batch, tokens] = inputs.shape;
+        const layers = resolveSelection(options.layers, access.numLayers, 'layers');
+        const heads = resolveSelection(options.heads, access.numHeads, 'heads');
+        const ids = (await inputs.data()) as Float32Array;
+        validateTokenIds(ids, tokens, access);
+        const per = tokens * tokens;
+        const perHeads = access.numHeads * per;
+        const values = new Float32Array(batch * per);
+        const bytes = attentionBytesPerExample(access.numLayers, access.numHeads, tokens, true);
+        const plan = await forEachChunk(batch, bytes, context, 'attention-grad-rollout', async (start, end) => {
+          const kept = tf.tidy(() => {
+            const x = tf.slice(inputs, [start, 0], [end - start, tokens]);
+            const emb = access.embed(x);
+            const { attention } = access.forwardFromEmbeddings(emb, { tokenIds: x });
+            checkAttention(attention, access, end - start, tokens);
+            const chunkTargets = targets.slice(start, end);
+            const f = (...offsets: tf.Tensor[]) =>
+              targetScore(access.forwardFromEmbeddings(emb, { tokenIds: x, attentionOffsets: offsets }).output, chunkTargets, options.gradientOf);
+            const grads = tf.grads(f)(attention.map((a) => tf.zerosLike(a)));
+            return [...layers.map((l) => attention[l]), ...layers.map((l) => grads[l])];
+          });
+          let data: Float32Array[];
+          try {
+            data = (await Promise.all(kept.map((t) => t.data()))) as Float32Array[];
+          } finally {
+            tf.dispose(kept);
+          }
+          const n = layers.length;
+          for (let e = start; e < end; e++) {
+            const at = (d: Float32Array) => d.subarray((e - start) * perHeads, (e - start + 1) * perHeads);
+            const stack = layers.map((_, i) => ({ attention: at(data[i]), gradient: at(data[n + i]) }));
+            values.set(gradRolloutMatrix(stack, access.numHeads, tokens, { heads, headFusion: options.headFusion }), e * per);
+          }
+        });
+        const names = decodeTokens(access, ids, batch, tokens);
+        return {
+          attributions: { values, shape: [batch, tokens, tokens] },
+          diagnostics: { ...plan, layers, heads },
+          data: { layers, heads },
+          labels: names ? { tokens: names } : undefined,
+        };
+      },
+    }),
+  );
+}

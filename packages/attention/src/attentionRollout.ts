@@ -1,0 +1,70 @@
+import { defineExplainer, withDefaults, type Explainer, type OptionSchema } from '@glassbox/core';
+import { FUSIONS, fuseHeads, type Fusion } from './fuseMatrices';
+import { indexSelectionSpec, resolveSelection, type IndexSelection } from './indexSelection';
+import type { AttentionMapData } from './rawAttention';
+import { readAttention } from './readAttention';
+import { rolloutMatrix } from './rolloutMatrix';
+import { decodeTokens, validateTokenIds, withTokenLabelCheck } from './tokenInputs';
+
+/** Options of {@link attentionRollout}. */
+export interface AttentionRolloutOptions {
+  layers: IndexSelection;
+  heads: IndexSelection;
+  headFusion: Fusion;
+  discardRatio: number;
+}
+
+const schema: OptionSchema<AttentionRolloutOptions> = {
+  layers: indexSelectionSpec('layers', 'all'),
+  heads: indexSelectionSpec('heads', 'all'),
+  headFusion: { type: 'enum', values: FUSIONS, default: 'mean', description: 'How the selected heads of each layer are combined' },
+  discardRatio: { type: 'number', min: 0, max: 0.99, default: 0, description: "Fraction of each layer's weakest attention links set to zero" },
+};
+
+/**
+ * Attention rollout (Abnar & Zuidema, 2020; method id `attention-rollout`): per selected layer the
+ * fused heads get the residual connection added and rows renormalised, optionally after dropping
+ * the weakest links, and the layers are multiplied from the input up (see {@link rolloutMatrix}).
+ * Kind `attention-map`, `[batch, queries, keys]`: row `q` is how much each input token reaches
+ * token `q` of the last layer (row 0 for a `[CLS]`-pooled classifier). Target-independent.
+ *
+ * @example
+ * ```ts
+ * const e = await attentionRollout({ discardRatio: 0.9, headFusion: 'max' }).explain(model, [ids]);
+ * attentionTokenScores(e, 0, 0); // what reached [CLS]
+ * ```
+ */
+export function attentionRollout(defaults: Partial<AttentionRolloutOptions> = {}): Explainer<AttentionRolloutOptions, 'attention-map', AttentionMapData> {
+  return withTokenLabelCheck(
+    defineExplainer<AttentionRolloutOptions, 'attention-map', AttentionMapData>({
+      name: 'attention-rollout',
+      version: '0.1.0',
+      kind: 'attention-map',
+      package: '@glassbox/attention',
+      description: 'Attention rollout (Abnar & Zuidema 2020): layer attention with residuals, multiplied through the layers',
+      requires: ['attention'],
+      options: withDefaults(schema, defaults, 'method "attention-rollout"'),
+      async run({ model, inputs, options, context }) {
+        const access = model.attention!;
+        const [batch, tokens] = inputs.shape;
+        const layers = resolveSelection(options.layers, access.numLayers, 'layers');
+        const heads = resolveSelection(options.heads, access.numHeads, 'heads');
+        const ids = (await inputs.data()) as Float32Array;
+        validateTokenIds(ids, tokens, access);
+        const per = tokens * tokens;
+        const values = new Float32Array(batch * per);
+        const diagnostics = await readAttention(access, inputs, layers, context, 'attention-rollout', (e, maps) => {
+          const fused = maps.map((m) => fuseHeads(m, access.numHeads, tokens, heads, options.headFusion));
+          values.set(rolloutMatrix(fused, tokens, { discardRatio: options.discardRatio }), e * per);
+        });
+        const names = decodeTokens(access, ids, batch, tokens);
+        return {
+          attributions: { values, shape: [batch, tokens, tokens] },
+          diagnostics: { ...diagnostics, layers, heads },
+          data: { layers, heads },
+          labels: names ? { tokens: names } : undefined,
+        };
+      },
+    }),
+  );
+}

@@ -1,0 +1,73 @@
+import { defineExplainer, withDefaults, type Explainer, type OptionSchema } from '@glassbox/core';
+import { FUSIONS, fuseHeads, fuseMatrices, type Fusion } from './fuseMatrices';
+import { indexSelectionSpec, resolveSelection, type IndexSelection } from './indexSelection';
+import { readAttention } from './readAttention';
+import { decodeTokens, validateTokenIds, withTokenLabelCheck } from './tokenInputs';
+
+/** Options of {@link rawAttention}. */
+export interface RawAttentionOptions {
+  layers: IndexSelection;
+  heads: IndexSelection;
+  headFusion: Fusion;
+  layerFusion: Fusion;
+}
+
+/** What an attention-map explanation carries in `data`: the layers and heads used. */
+export interface AttentionMapData {
+  layers: number[];
+  heads: number[];
+}
+
+const schema: OptionSchema<RawAttentionOptions> = {
+  layers: indexSelectionSpec('layers', [-1]),
+  heads: indexSelectionSpec('heads', 'all'),
+  headFusion: { type: 'enum', values: FUSIONS, default: 'mean', description: 'How the selected heads of a layer are combined' },
+  layerFusion: { type: 'enum', values: FUSIONS, default: 'mean', description: 'How the selected layers are combined' },
+};
+
+/**
+ * Raw attention maps (method id `attention`): the attention weights of the selected layers and
+ * heads, fused by mean, max or min. Kind `attention-map`: attributions are `[batch, queries, keys]`
+ * (row `q` is what token `q` attends to) and `labels.tokens` names both axes when the model can
+ * decode its ids. The target does not change the result.
+ *
+ * @example
+ * ```ts
+ * const e = await rawAttention({ layers: [0], headFusion: 'max' }).explain(model, [ids]);
+ * e.attributionShape; // [1, seq, seq]
+ * ```
+ */
+export function rawAttention(defaults: Partial<RawAttentionOptions> = {}): Explainer<RawAttentionOptions, 'attention-map', AttentionMapData> {
+  return withTokenLabelCheck(
+    defineExplainer<RawAttentionOptions, 'attention-map', AttentionMapData>({
+      name: 'attention',
+      version: '0.1.0',
+      kind: 'attention-map',
+      package: '@glassbox/attention',
+      description: 'Raw attention weights of the selected layers and heads, fused by mean, max or min',
+      requires: ['attention'],
+      options: withDefaults(schema, defaults, 'method "attention"'),
+      async run({ model, inputs, options, context }) {
+        const access = model.attention!;
+        const [batch, tokens] = inputs.shape;
+        const layers = resolveSelection(options.layers, access.numLayers, 'layers');
+        const heads = resolveSelection(options.heads, access.numHeads, 'heads');
+        const ids = (await inputs.data()) as Float32Array;
+        validateTokenIds(ids, tokens, access);
+        const per = tokens * tokens;
+        const values = new Float32Array(batch * per);
+        const diagnostics = await readAttention(access, inputs, layers, context, 'attention', (e, maps) => {
+          const fused = maps.map((m) => fuseHeads(m, access.numHeads, tokens, heads, options.headFusion));
+          values.set(fuseMatrices(fused, options.layerFusion), e * per);
+        });
+        const names = decodeTokens(access, ids, batch, tokens);
+        return {
+          attributions: { values, shape: [batch, tokens, tokens] },
+          diagnostics: { ...diagnostics, layers, heads },
+          data: { layers, heads },
+          labels: names ? { tokens: names } : undefined,
+        };
+      },
+    }),
+  );
+}
