@@ -1,5 +1,5 @@
-import { writeFile } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { dirname, extname, join, resolve } from 'node:path';
 import { explanationToJSON, InvalidOptionError, UnknownMethodError, type Explanation, type Model } from '@glassbox/core';
 import { loadLayersModel, loadModel, readInputsFile } from '@glassbox/core/node';
 import { discoverPlugins } from '../plugins/discoverPlugins';
@@ -120,8 +120,21 @@ export async function explainCommand(io: Io, flags: Map<string, string>): Promis
   }
 }
 
-/** Transformer models built with @glassbox/attention's layers, adapted for attention methods. */
+/**
+ * Transformer models built with @glassbox/attention's layers, adapted for attention methods. A
+ * `tokenizer.json` beside model.json with a `vocabulary` array names the tokens in the output.
+ */
 async function loadAttentionModel(path: string): Promise<Model> {
   const { attentionModel } = await import('@glassbox/attention'); // registers the custom layers
-  return attentionModel(await loadLayersModel(path), { ownsModel: true });
+  let vocabulary: string[] | undefined;
+  try {
+    const t = JSON.parse(await readFile(join(dirname(path), 'tokenizer.json'), 'utf8')) as { vocabulary?: unknown };
+    if (Array.isArray(t.vocabulary) && t.vocabulary.every((v) => typeof v === 'string')) vocabulary = t.vocabulary as string[];
+  } catch {
+    /* no tokenizer: tokens are named by id */
+  }
+  return attentionModel(await loadLayersModel(path), {
+    ownsModel: true,
+    decode: vocabulary ? (ids) => ids.map((id) => vocabulary![id] ?? `#${id}`) : undefined,
+  });
 }
