@@ -1,1 +1,7 @@
-export {};
+export { saliency, type SaliencyOptions } from './saliency';
+export { inputXGradient } from './inputXGradient';
+export { smoothGrad, smoothGradSquared, varGrad, type SmoothGradOptions } from './smoothGrad';
+export { gradCam, type GradCamOptions } from './gradCam';
+export { resolveCamLayer } from './resolveCamLayer';
+export { chunkedGradients, type ChunkedGradientsRequest } from './chunkedGradients';
+export { measureItemBytes } from './measureItemBytes';

@@ -1,0 +1,59 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { planChunks, sizeOf, targetGradients, type ExplainContext } from '@glassbox/core';
+import { measureItemBytes } from './measureItemBytes';
+
+/** What {@link chunkedGradients} computes. */
+export interface ChunkedGradientsRequest {
+  /** Differentiable forward pass `[m, ...inputShape] → [m, ...outputShape]`. */
+  forward: (x: tf.Tensor) => tf.Tensor;
+  /** `[n, ...inputShape]`; not disposed. */
+  inputs: tf.Tensor;
+  /** One flat output index per example. */
+  targets: readonly number[];
+  context: Pick<ExplainContext, 'memoryBudgetBytes' | 'progress' | 'throwIfAborted'>;
+  /** Progress stage name. */
+  stage: string;
+  /** Turns a chunk's gradients and inputs into its attributions (runs inside `tf.tidy`). */
+  map: (gradients: tf.Tensor, inputs: tf.Tensor) => tf.Tensor;
+}
+
+/**
+ * Per-example input gradients mapped to attributions, evaluated in chunks of examples sized to the
+ * memory budget (measured on the model, see {@link measureItemBytes}), with progress and an abort
+ * check between chunks. Each chunk's tensors are released before the next starts.
+ *
+ * @example
+ * ```ts
+ * const { values, shape } = await chunkedGradients({
+ *   forward: model.forward!, inputs, targets, context, stage: 'gradient-x-input', map: (g, x) => tf.mul(g, x),
+ * });
+ * ```
+ */
+export async function chunkedGradients(req: ChunkedGradientsRequest): Promise<{ values: Float32Array; shape: number[]; chunkSize: number; chunks: number }> {
+  const { forward, inputs, targets, context, stage, map } = req;
+  const n = inputs.shape[0];
+  const rest = inputs.shape.slice(1);
+  const per = sizeOf(rest);
+  const compute = (x: tf.Tensor, t: readonly number[]) => map(targetGradients(forward, x, t), x);
+  let chunkSize = n;
+  if (n > 1) {
+    const { perItem, fixed } = await measureItemBytes((m) =>
+      tf.dispose(tf.tidy(() => compute(tf.tile(tf.slice(inputs, 0, 1), [m, ...rest.map(() => 1)]), [targets[0]]))),
+    );
+    chunkSize = planChunks(n, perItem, Math.max(0, context.memoryBudgetBytes - fixed)).chunkSize;
+  }
+  const values = new Float32Array(n * per);
+  for (let i = 0; i < n; i += chunkSize) {
+    context.throwIfAborted();
+    const k = Math.min(chunkSize, n - i);
+    const part = tf.tidy(() => compute(tf.slice(inputs, i, k), targets.slice(i, i + k)));
+    try {
+      values.set((await part.data()) as Float32Array, i * per);
+    } finally {
+      part.dispose();
+    }
+    context.progress({ stage, done: i + k, total: n });
+    await tf.nextFrame();
+  }
+  return { values, shape: [...inputs.shape], chunkSize, chunks: Math.ceil(n / chunkSize) };
+}

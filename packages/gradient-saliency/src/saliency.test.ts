@@ -1,0 +1,66 @@
+import { describe, it, expect, afterAll } from 'vitest';
+import * as tf from '@tensorflow/tfjs-core';
+import { ensureGradients, fromFunction } from '@glassbox/core';
+import { explainerConformance, createTinyMlp, randomInputs, trackTensors } from '@glassbox/core/testing';
+import { saliency } from './saliency';
+import { captumCase, captumInputs, captumModel, worstRatio } from './captumFixture';
+
+describe('saliency: conformance on the tiny MLP', () => {
+  for (const abs of [true, false]) {
+    for (const c of explainerConformance({ explainer: saliency({ abs }), model: () => createTinyMlp(), inputs: () => randomInputs(3, [6]) })) it(`abs=${abs}: ${c.name}`, c.run);
+  }
+});
+
+describe('saliency agrees with Captum', () => {
+  const model = captumModel();
+  afterAll(async () => (await model).dispose?.());
+  for (const v of captumCase('saliency.json')) {
+    it(`${v.id}: per example max|got − ref| ≤ 1e-4·max|ref| + 1e-7`, async () => {
+      const e = await saliency({ abs: v.params.abs as boolean }).explain(await model, captumInputs.inputs, { target: captumInputs.targets });
+      expect(e.attributionShape).toEqual([5, 20]);
+      expect(worstRatio(e.attributions, v.attributions)).toBeLessThanOrEqual(1);
+    });
+  }
+});
+
+describe('saliency on known functions', () => {
+  it('is the analytic gradient of a quadratic, signed or absolute', async () => {
+    const a = tf.tensor1d([1, -2, 3]);
+    const model = fromFunction((x) => tf.sum(tf.mul(a, tf.square(x)), 1, true), { inputShape: [3], outputShape: [1] });
+    const x = [[0.5, 0.25, -1], [-1, 2, 0.1]];
+    const signed = await saliency({ abs: false }).explain(model, x, { target: 0 });
+    const expected = x.flatMap((r) => r.map((v, j) => 2 * [1, -2, 3][j] * v));
+    expected.forEach((g, i) => expect(signed.attributions[i]).toBeCloseTo(g, 5));
+    const abs = await saliency().explain(model, x, { target: 0 });
+    expected.forEach((g, i) => expect(abs.attributions[i]).toBeCloseTo(Math.abs(g), 5));
+    a.dispose();
+  });
+
+  it('gives the same result whatever the chunking (tiny memory budget → one example per chunk)', async () => {
+    const model = createTinyMlp({ seed: 4 });
+    const x = randomInputs(5, [6], 2);
+    const whole = await saliency({ abs: false }).explain(model, x, { target: 2 });
+    const stages: number[] = [];
+    const chunked = await saliency({ abs: false }).explain(model, x, { target: 2, memoryBudgetBytes: 2000, onProgress: (p) => stages.push(p.done) });
+    expect(chunked.diagnostics.chunkSize).toBeLessThan(5);
+    expect(stages.length).toBeGreaterThan(1);
+    expect(Array.from(chunked.attributions)).toEqual(Array.from(whole.attributions));
+    model.dispose!();
+  });
+
+  it('a budget too small for one example is a typed MEMORY_BUDGET error without leaks', async () => {
+    await ensureGradients();
+    const model = createTinyMlp();
+    const r = await trackTensors(() => saliency().explain(model, randomInputs(3, [6]), { memoryBudgetBytes: 8 }));
+    expect(r.error).toMatchObject({ code: 'MEMORY_BUDGET' });
+    expect(r.leaked).toBe(0);
+    model.dispose!();
+  });
+
+  it('refuses a bad abs option with INVALID_OPTION', async () => {
+    const model = createTinyMlp();
+    await expect(saliency().explain(model, randomInputs(2, [6]), { options: { abs: 'maybe' as never } })).rejects.toMatchObject({ code: 'INVALID_OPTION' });
+    expect(() => saliency({ abs: 3 as never })).toThrow(/true or false/);
+    model.dispose!();
+  });
+});
