@@ -90,8 +90,8 @@ try {
       const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
       const exists = spawnOk('npm', ['view', `${pkg.name}@${pkg.version}`, 'version', '--registry', registry], env);
       if (exists) continue;
-      const tgz = run('pnpm', ['pack', '--pack-destination', work], { cwd: pkgDir, env }).trim().split('\n').pop();
-      run('npm', ['publish', tgz, '--registry', registry, '--access', 'public', '--ignore-scripts'], { cwd: work, env });
+      resolveWorkspaceRanges(pkgDir);
+      run('npm', ['publish', '--registry', registry, '--access', 'public', '--ignore-scripts'], { cwd: pkgDir, env });
       published.push(`${pkg.name}@${pkg.version}`);
     }
     return published;
@@ -184,6 +184,40 @@ export async function run(): Promise<number[] | undefined> {
 } finally {
   stop();
   if (!process.env.KEEP_RELEASE_CHECK) rmSync(work, { recursive: true, force: true });
+}
+
+/**
+ * What `pnpm publish` does to `workspace:` ranges, done on the copy so that plain npm can publish
+ * it without an installed workspace: `workspace:^` → `^<version>`, `workspace:~` → `~<version>`,
+ * `workspace:*` → `<version>`, `workspace:<range>` → `<range>`.
+ */
+function resolveWorkspaceRanges(pkgDir) {
+  const versions = Object.fromEntries(
+    readdirSync(join(repo, 'packages')).concat(readdirSync(join(repo, 'examples')).map((d) => `../examples/${d}`)).flatMap((d) => {
+      try {
+        const p = JSON.parse(readFileSync(join(repo, 'packages', d, 'package.json'), 'utf8'));
+        return [[p.name, p.version]];
+      } catch {
+        return [];
+      }
+    }),
+  );
+  const file = join(pkgDir, 'package.json');
+  const pkg = JSON.parse(readFileSync(file, 'utf8'));
+  for (const field of ['dependencies', 'peerDependencies', 'optionalDependencies', 'devDependencies']) {
+    for (const [name, range] of Object.entries(pkg[field] ?? {})) {
+      if (typeof range !== 'string' || !range.startsWith('workspace:')) continue;
+      const spec = range.slice('workspace:'.length);
+      const v = versions[name];
+      if (field === 'devDependencies') {
+        delete pkg[field][name]; // never installed by consumers; keeps unpublished examples out of the manifest
+        continue;
+      }
+      if (!v) throw new Error(`${pkg.name}: ${field}.${name} is ${range}, but no workspace package has that name`);
+      pkg[field][name] = spec === '^' ? `^${v}` : spec === '~' ? `~${v}` : spec === '*' ? v : spec;
+    }
+  }
+  writeFileSync(file, `${JSON.stringify(pkg, null, 2)}\n`);
 }
 
 function spawnOk(cmd, args, env) {

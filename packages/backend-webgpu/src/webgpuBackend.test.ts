@@ -33,7 +33,7 @@ describe('webgpuBackend without an adapter', () => {
     const error = await useBackend('webgpu').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BackendUnavailableError);
     expect((error as BackendUnavailableError).code).toBe('BACKEND_UNAVAILABLE');
-    expect((error as BackendUnavailableError).failures).toEqual([{ backend: 'webgpu', reason: expect.stringMatching(/requestAdapter\(\) failed/) }]);
+    expect((error as BackendUnavailableError).failures).toEqual([{ backend: 'webgpu', code: 'WEBGPU_UNAVAILABLE', reason: expect.stringMatching(/requestAdapter\(\) failed/) }]);
   });
 
   it('with a fallback it runs on the next backend, says so, and the explanation records it', async () => {

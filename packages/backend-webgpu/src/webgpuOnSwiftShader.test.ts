@@ -27,7 +27,11 @@ describe.skipIf(skip !== undefined)('webgpuBackend on SwiftShader (Dawn in Node)
     console.log('warm-up', JSON.stringify(info.warmup));
     expect(info.warmup!.shaders).toBeGreaterThan(10);
     const messages = progress.map((p) => p.message ?? '');
-    expect(messages).toEqual(['initialising webgpu', 'warming up webgpu', 'webgpu ready']);
+    // useBackend passes its progress callback to the provider's warm-up: shader groups show up too.
+    expect(messages[0]).toBe('initialising webgpu');
+    expect(messages[1]).toBe('warming up webgpu');
+    expect(messages.filter((m) => m.startsWith('compiling shaders:')).length).toBeGreaterThanOrEqual(2);
+    expect(messages.at(-1)).toBe('webgpu ready');
   });
 
   it('warmup(onProgress) reports each group of shaders it compiles', async () => {
