@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { planChunks, sizeOf, targetGradients, type ExplainContext } from '@glassbox/core';
-import { measureItemBytes } from './measureItemBytes';
+import { measureItemBytes } from '@glassbox/core';
 
 /** What {@link chunkedGradients} computes. */
 export interface ChunkedGradientsRequest {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { defineExplainer, InvalidOptionError, planChunks, selectTargets, withDefaults, type Explainer, type OptionSchema } from '@glassbox/core';
-import { measureItemBytes } from './measureItemBytes';
+import { measureItemBytes } from '@glassbox/core';
 import { resolveCamLayer } from './resolveCamLayer';
 import { PACKAGE, VERSION } from './packageInfo';
 

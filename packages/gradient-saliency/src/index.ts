@@ -4,4 +4,3 @@ export { smoothGrad, smoothGradSquared, varGrad, type SmoothGradOptions } from '
 export { gradCam, type GradCamOptions } from './gradCam';
 export { resolveCamLayer } from './resolveCamLayer';
 export { chunkedGradients, type ChunkedGradientsRequest } from './chunkedGradients';
-export { measureItemBytes } from './measureItemBytes';

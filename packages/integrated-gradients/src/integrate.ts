@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { DEFAULT_MEMORY_BUDGET, InvalidInputError, formatShape, planChunks, selectTargets, sizeOf, targetGradients, type ExplainContext } from '@glassbox/core';
 import { integrationPoints, type IntegrationRule } from './integrationPoints';
-import { measureItemBytes } from './measureItemBytes';
+import { measureItemBytes } from '@glassbox/core';
 
 /** What {@link integrate} computes. */
 export interface IntegrateRequest {

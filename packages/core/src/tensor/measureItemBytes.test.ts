@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { useBackend } from '@glassbox/core';
+import { useBackend } from '../backend/backendRegistry';
 import { measureItemBytes } from './measureItemBytes';
 
 describe('measureItemBytes', () => {
