@@ -10,9 +10,10 @@ import { tokenIntegratedGradients } from './tokenIntegratedGradients';
 
 /**
  * Core's explainer conformance suite for every method, on each backend in GLASSBOX_TEST_BACKENDS
- * (comma-separated, default `cpu`; e.g. `cpu,wasm,native` once their packages are built).
+ * (comma-separated, default `cpu,wasm,native`: the set-up builds the native addon; WebGPU on
+ * SwiftShader is covered by backend-webgpu's own suite).
  */
-const backends = (process.env.GLASSBOX_TEST_BACKENDS ?? 'cpu').split(',').map((s) => s.trim()).filter(Boolean);
+const backends = (process.env.GLASSBOX_TEST_BACKENDS ?? 'cpu,wasm,native').split(',').map((s) => s.trim()).filter(Boolean);
 
 const matrix = (shape: number[]) => [...shape, shape[1]];
 // Memory budgets small enough for one example (or one IG step) per chunk, so that progress and

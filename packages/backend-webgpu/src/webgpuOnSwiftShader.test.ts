@@ -8,6 +8,7 @@ import { conformanceCases } from '../../backend-wasm/test/conformanceCases';
 import { webgpuSkipReason } from '../test/webgpuEnvironment';
 
 const skip = webgpuSkipReason();
+if (skip && process.env.GLASSBOX_REQUIRE_BROWSER === '1') throw new Error(`GLASSBOX_REQUIRE_BROWSER=1 but WebGPU on SwiftShader cannot run: ${skip}`);
 if (skip) console.warn(`[backend-webgpu] skipping WebGPU-on-SwiftShader tests: ${skip}`);
 
 describe.skipIf(skip !== undefined)('webgpuBackend on SwiftShader (Dawn in Node)', () => {

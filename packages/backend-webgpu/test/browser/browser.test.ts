@@ -8,6 +8,7 @@ import { CHROMIUM_ARGS, findChromium } from './findChromium';
 import type { IgRequest, IgResponse } from './page';
 
 const chromiumPath = findChromium();
+if (!chromiumPath && process.env.GLASSBOX_REQUIRE_BROWSER === '1') throw new Error('GLASSBOX_REQUIRE_BROWSER=1 but there is no Chromium (apt-get install chromium, or set CHROMIUM_PATH)');
 if (!chromiumPath) console.warn('[backend-webgpu] skipping the browser test: no Chromium (apt-get install chromium, or set CHROMIUM_PATH)');
 
 /** A seeded 48 → 24 tanh → 5 softmax MLP and a batch of 4 continuous inputs. */
