@@ -1,10 +1,10 @@
 import { defineExplainer, withDefaults, type Explainer, type OptionSchema } from '@glassbox/core';
-import { FUSIONS, fuseHeads, type Fusion } from './fuseMatrices';
-import { indexSelectionSpec, resolveSelection, type IndexSelection } from './indexSelection';
+import { FUSIONS, type Fusion } from './fuseMatrices';
+import { indexSelectionSpec, type IndexSelection } from './indexSelection';
 import type { AttentionMapData } from './rawAttention';
-import { readAttention } from './readAttention';
+import { fusedAttentionMaps } from './fusedAttentionMaps';
 import { rolloutMatrix } from './rolloutMatrix';
-import { decodeTokens, validateTokenIds, withTokenLabelCheck } from './tokenInputs';
+import { withTokenLabelCheck } from './tokenInputs';
 
 /** Options of {@link attentionRollout}. */
 export interface AttentionRolloutOptions {
@@ -44,27 +44,8 @@ export function attentionRollout(defaults: Partial<AttentionRolloutOptions> = {}
       description: 'Attention rollout (Abnar & Zuidema 2020): layer attention with residuals, multiplied through the layers',
       requires: ['attention'],
       options: withDefaults(schema, defaults, 'method "attention-rollout"'),
-      async run({ model, inputs, options, context }) {
-        const access = model.attention!;
-        const [batch, tokens] = inputs.shape;
-        const layers = resolveSelection(options.layers, access.numLayers, 'layers');
-        const heads = resolveSelection(options.heads, access.numHeads, 'heads');
-        const ids = (await inputs.data()) as Float32Array;
-        validateTokenIds(ids, tokens, access);
-        const per = tokens * tokens;
-        const values = new Float32Array(batch * per);
-        const diagnostics = await readAttention(access, inputs, layers, context, 'attention-rollout', (e, maps) => {
-          const fused = maps.map((m) => fuseHeads(m, access.numHeads, tokens, heads, options.headFusion));
-          values.set(rolloutMatrix(fused, tokens, { discardRatio: options.discardRatio }), e * per);
-        });
-        const names = decodeTokens(access, ids, batch, tokens);
-        return {
-          attributions: { values, shape: [batch, tokens, tokens] },
-          diagnostics: { ...diagnostics, layers, heads },
-          data: { layers, heads },
-          labels: names ? { tokens: names } : undefined,
-        };
-      },
+      run: (request) =>
+        fusedAttentionMaps(request, 'attention-rollout', (fused, tokens) => rolloutMatrix(fused, tokens, { discardRatio: request.options.discardRatio })),
     }),
   );
 }

@@ -1,8 +1,8 @@
 import { defineExplainer, withDefaults, type Explainer, type OptionSchema } from '@glassbox/core';
-import { FUSIONS, fuseHeads, fuseMatrices, type Fusion } from './fuseMatrices';
-import { indexSelectionSpec, resolveSelection, type IndexSelection } from './indexSelection';
-import { readAttention } from './readAttention';
-import { decodeTokens, validateTokenIds, withTokenLabelCheck } from './tokenInputs';
+import { FUSIONS, fuseMatrices, type Fusion } from './fuseMatrices';
+import { indexSelectionSpec, type IndexSelection } from './indexSelection';
+import { fusedAttentionMaps } from './fusedAttentionMaps';
+import { withTokenLabelCheck } from './tokenInputs';
 
 /** Options of {@link rawAttention}. */
 export interface RawAttentionOptions {
@@ -47,27 +47,8 @@ export function rawAttention(defaults: Partial<RawAttentionOptions> = {}): Expla
       description: 'Raw attention weights of the selected layers and heads, fused by mean, max or min',
       requires: ['attention'],
       options: withDefaults(schema, defaults, 'method "attention"'),
-      async run({ model, inputs, options, context }) {
-        const access = model.attention!;
-        const [batch, tokens] = inputs.shape;
-        const layers = resolveSelection(options.layers, access.numLayers, 'layers');
-        const heads = resolveSelection(options.heads, access.numHeads, 'heads');
-        const ids = (await inputs.data()) as Float32Array;
-        validateTokenIds(ids, tokens, access);
-        const per = tokens * tokens;
-        const values = new Float32Array(batch * per);
-        const diagnostics = await readAttention(access, inputs, layers, context, 'attention', (e, maps) => {
-          const fused = maps.map((m) => fuseHeads(m, access.numHeads, tokens, heads, options.headFusion));
-          values.set(fuseMatrices(fused, options.layerFusion), e * per);
-        });
-        const names = decodeTokens(access, ids, batch, tokens);
-        return {
-          attributions: { values, shape: [batch, tokens, tokens] },
-          diagnostics: { ...diagnostics, layers, heads },
-          data: { layers, heads },
-          labels: names ? { tokens: names } : undefined,
-        };
-      },
+      run: (request) =>
+        fusedAttentionMaps(request, 'attention', (fused) => fuseMatrices(fused, request.options.layerFusion)),
     }),
   );
 }
