@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { createRandom } from '@glassbox/core';
-import type { CsvTable } from '@glassbox/surrogate-tree';
+import { stratifiedSplit as splitByClass, takeRows, type CsvTable } from '@glassbox/surrogate-tree';
 import { readCsv } from '@glassbox/surrogate-tree/node';
 
 /** The committed data, model and outputs (paths work from src/ and dist/ alike). */
@@ -21,30 +21,14 @@ export async function loadApplicants(): Promise<{ table: CsvTable; labels: Int32
   return { table, labels: Int32Array.from(table.labels!, (l) => CLASS_NAMES.indexOf(l.toLowerCase())) };
 }
 
-/** A seeded split that keeps the class balance: `testFraction` of each class is held out. */
+/** The example's seeded split that keeps the class balance (`testFraction` of each class held out). */
 export function stratifiedSplit(labels: ArrayLike<number>, testFraction: number, seed: number): { train: number[]; test: number[] } {
-  const rng = createRandom(seed);
-  const train: number[] = [];
-  const test: number[] = [];
-  for (const cls of new Set(Array.from(labels))) {
-    const idx = Array.from(labels, (l, i) => (l === cls ? i : -1)).filter((i) => i >= 0);
-    for (let i = idx.length - 1; i > 0; i--) {
-      const j = rng.int(i + 1);
-      [idx[i], idx[j]] = [idx[j], idx[i]];
-    }
-    const k = Math.round(idx.length * testFraction);
-    test.push(...idx.slice(0, k));
-    train.push(...idx.slice(k));
-  }
-  return { train: train.sort((a, b) => a - b), test: test.sort((a, b) => a - b) };
+  return splitByClass(labels, testFraction, createRandom(seed));
 }
 
 /** Rows `idx` of a table as one flat row-major array. */
 export function rowsOf(table: CsvTable, idx: readonly number[]): Float32Array {
-  const p = table.shape[1];
-  const out = new Float32Array(idx.length * p);
-  idx.forEach((r, k) => out.set(table.values.subarray(r * p, (r + 1) * p), k * p));
-  return out;
+  return takeRows(table.values, table.shape[1], idx);
 }
 
 /** Per-column mean and standard deviation of the rows `idx` (the training rows: the scaler). */

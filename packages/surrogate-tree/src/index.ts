@@ -18,6 +18,8 @@ export { treeToText } from './tree/treeToText';
 export { treeRules, type TreeRule, type RuleCondition } from './tree/treeRules';
 // Fidelity
 export { accuracy, r2Score } from './metrics/fidelity';
+// Rows
+export { splitRows, stratifiedSplit, takeRows } from './data/splitRows';
 // CSV (readCsv, which reads files, is in '@glassbox/surrogate-tree/node')
 export { parseCsv, type CsvTable, type ParseCsvOptions } from './csv/parseCsv';
 export { checkCsvColumns, type CheckCsvColumnsOptions } from './csv/checkCsvColumns';

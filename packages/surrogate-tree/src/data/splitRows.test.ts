@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '@glassbox/core';
 import { featureUnits } from './featureUnits';
-import { splitRows, takeRows } from './splitRows';
+import { splitRows, stratifiedSplit, takeRows } from './splitRows';
 import { augmentRows } from './perturb';
 
 describe('splitRows', () => {
@@ -56,5 +56,17 @@ describe('featureUnits', () => {
       expect(out[r * 6]).not.toBe(rows[src][0]);
       expect(Math.abs(out[r * 6] - rows[src][0])).toBeLessThan(0.1 * Math.sqrt(125) * 5);
     }
+  });
+});
+
+describe('stratifiedSplit', () => {
+  it('holds out the same fraction of each class, deterministically, without overlap', () => {
+    const labels = Int32Array.from({ length: 100 }, (_, i) => (i % 4 === 0 ? 1 : 0)); // 25 of class 1, 75 of class 0
+    const a = stratifiedSplit(labels, 0.2, createRandom(3));
+    expect(a.test.filter((i) => labels[i] === 1)).toHaveLength(5);
+    expect(a.test.filter((i) => labels[i] === 0)).toHaveLength(15);
+    expect(new Set([...a.train, ...a.test]).size).toBe(100);
+    expect(stratifiedSplit(labels, 0.2, createRandom(3))).toEqual(a);
+    expect(stratifiedSplit(labels, 0.2, createRandom(4)).test).not.toEqual(a.test);
   });
 });

@@ -27,3 +27,28 @@ export function takeRows(values: Float32Array, cols: number, idx: ArrayLike<numb
   for (let r = 0; r < idx.length; r++) out.set(values.subarray(idx[r] * cols, (idx[r] + 1) * cols), r * cols);
   return out;
 }
+
+/**
+ * A seeded split that keeps the class balance: `round(count · heldOut)` rows of each class are held
+ * out (for fidelity or accuracy on data with rare classes). Each part is sorted.
+ *
+ * @example
+ * ```ts
+ * const { train, test } = stratifiedSplit(labels, 0.2, createRandom(7));
+ * ```
+ */
+export function stratifiedSplit(labels: ArrayLike<number>, heldOut: number, random: Random): { train: number[]; test: number[] } {
+  const train: number[] = [];
+  const test: number[] = [];
+  for (const cls of new Set(Array.from(labels))) {
+    const idx = Array.from(labels, (l, i) => (l === cls ? i : -1)).filter((i) => i >= 0);
+    for (let i = idx.length - 1; i > 0; i--) {
+      const j = random.int(i + 1);
+      [idx[i], idx[j]] = [idx[j], idx[i]];
+    }
+    const k = Math.round(idx.length * heldOut);
+    test.push(...idx.slice(0, k));
+    train.push(...idx.slice(k));
+  }
+  return { train: train.sort((a, b) => a - b), test: test.sort((a, b) => a - b) };
+}
