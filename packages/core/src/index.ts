@@ -12,13 +12,14 @@ export { PipelineStepError } from './errors/PipelineStepError';
 export { UnknownMethodError } from './errors/UnknownMethodError';
 export { MemoryBudgetError } from './errors/MemoryBudgetError';
 export { UnsupportedModelError } from './errors/UnsupportedModelError';
+export { NoGradientError } from './errors/NoGradientError';
 // Models
 export { MODEL_SPEC_VERSION, type Model, type ModelCapability, type LayerInfo, type ModelSplit } from './model/Model';
 export type { AttentionAccess, AttentionForward, ForwardFromEmbeddingsOptions } from './model/AttentionAccess';
 export { fromFunction, type FunctionModelOptions } from './model/fromFunction';
 export { fromBatchFunction, type BatchFunction } from './model/fromBatchFunction';
 export { fromLayersModel, type LayersModelLike, type LayerLike, type LayersModelAdapterOptions } from './model/fromLayersModel';
-export { fromGraphModel, type GraphModelLike, type GraphModelAdapterOptions } from './model/fromGraphModel';
+export { fromGraphModel, type GraphModelLike, type GraphModelAdapterOptions, type GraphTensorInfo } from './model/fromGraphModel';
 // Explainers
 export {
   EXPLAINER_SPEC_VERSION,
@@ -67,6 +68,7 @@ export { noiseTunnel, type NoiseTunnelOptions } from './pipeline/noiseTunnel';
 export { createRandom } from './random/createRandom';
 export type { Random } from './random/Random';
 export { selectTargets, targetGradients } from './tensor/selectTargets';
+export { asNoGradientError, GRADIENT_FREE_METHODS } from './tensor/asNoGradientError';
 export { planChunks } from './tensor/planChunks';
 export { measureItemBytes } from './tensor/measureItemBytes';
 export { sizeOf, formatShape } from './util/shape';

@@ -3,3 +3,4 @@ export { backendConformance, type BackendCase, type BackendSuiteOptions, type Ba
 export { trackTensors } from './testing/trackTensors';
 export { createTinyMlp, randomInputs, type TinyMlpOptions } from './testing/fixtures';
 export { referenceExplainer } from './testing/referenceExplainer';
+export { tinyGraphModel, type TinyGraphModelOptions } from './testing/tinyGraphModel';

@@ -19,7 +19,8 @@ export type GlassboxErrorCode =
   | 'UNKNOWN_METHOD'
   | 'DATA_FILE_INVALID'
   | 'MEMORY_BUDGET'
-  | 'UNSUPPORTED_MODEL';
+  | 'UNSUPPORTED_MODEL'
+  | 'NO_GRADIENT';
 
 /**
  * Base class of every error Glassbox throws on purpose. Match on `code`, never on the message.

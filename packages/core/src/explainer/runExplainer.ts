@@ -12,6 +12,7 @@ import type { ExplainContext } from './ExplainContext';
 import { resolveOptions } from './resolveOptions';
 import { resolveTargets } from './resolveTargets';
 import { toInputTensor } from './toInputTensor';
+import { asNoGradientError } from '../tensor/asNoGradientError';
 import type { Model } from '../model/Model';
 
 // Silence tfjs-backend-cpu's "install tfjs-node" banner in Node; PROD only disables debug-mode checks.
@@ -75,7 +76,12 @@ export async function runExplainer<O, K extends ExplanationKind, D>(
     }
     const targets = resolveTargets(call.target, outputs, batch, outputSize);
     context.throwIfAborted();
-    const result = await explainer.run({ model, inputs: tensor, targets, options, context, outputs });
+    let result;
+    try {
+      result = await explainer.run({ model, inputs: tensor, targets, options, context, outputs });
+    } catch (e) {
+      throw asNoGradientError(e);
+    }
     let attributions: Float32Array;
     let attributionShape: number[];
     if (result.attributions instanceof tf.Tensor) {

@@ -2,38 +2,116 @@ import * as tf from '@tensorflow/tfjs-core';
 import { UnsupportedModelError } from '../errors/UnsupportedModelError';
 import { MODEL_SPEC_VERSION, type Model } from './Model';
 
+/** One input or output of a graph model, as tfjs-converter describes it (from the signature, else the graph's nodes). */
+export interface GraphTensorInfo {
+  name: string;
+  shape?: number[];
+  dtype?: string;
+}
+
+/** One entry of a graph model's `signature` (TensorFlow's TensorInfo as JSON). */
+interface SignatureEntry {
+  name?: string;
+  tensorShape?: { dim?: { size?: string | number }[]; unknownRank?: boolean };
+}
+
 /** The parts of a tfjs-converter `GraphModel` the adapter uses. */
 export interface GraphModelLike {
-  inputs: { name: string; shape?: number[] }[];
-  outputs: { name: string; shape?: number[] }[];
+  inputs: GraphTensorInfo[];
+  outputs: GraphTensorInfo[];
+  /** The model.json's `signature`, when it has one: keys and declared shapes. */
+  modelSignature?: { inputs?: Record<string, SignatureEntry>; outputs?: Record<string, SignatureEntry> } | object;
   execute(inputs: tf.Tensor | tf.Tensor[] | Record<string, tf.Tensor>, outputs?: string | string[]): tf.Tensor | tf.Tensor[];
 }
 
 export interface GraphModelAdapterOptions {
   name?: string;
-  /** Needed when the graph does not declare static shapes. */
+  /** Which input to explain when the graph has several (default: the only one). */
+  inputName?: string;
+  /** Which output to explain when the graph has several (default: the only one). */
+  outputName?: string;
+  /** Per-example input shape; only needed when the graph leaves a non-batch dimension unknown. */
   inputShape?: readonly number[];
+  /** Per-example output shape; by default declared by the graph or found by a one-example dry run. */
   outputShape?: readonly number[];
   classNames?: readonly string[];
   featureNames?: readonly string[];
 }
 
+const known = (shape: readonly number[] | undefined): shape is number[] => !!shape && shape.every((d) => Number.isInteger(d) && d > 0);
+
+/** The graph's inputs or outputs, with the signature's key and shape where it declares one. */
+function describe(list: GraphTensorInfo[], entries: Record<string, SignatureEntry> | undefined): GraphTensorInfo[] {
+  return list.map((t) => {
+    const [key, entry] = Object.entries(entries ?? {}).find(([, e]) => e?.name?.replace(/:\d+$/, '') === t.name) ?? [];
+    const dims = entry?.tensorShape?.dim;
+    const shape = entry && !entry.tensorShape?.unknownRank && Array.isArray(dims) ? dims.map((d) => Number(d.size ?? -1)) : undefined;
+    return { ...t, key, shape: known(shape?.slice(1)) ? shape : (t.shape ?? shape) };
+  });
+}
+
+function pick(kind: 'input' | 'output', list: (GraphTensorInfo & { key?: string })[], wanted: string | undefined): GraphTensorInfo {
+  const flag = kind === 'input' ? 'inputName' : 'outputName';
+  const names = list.map((t) => t.name);
+  if (wanted !== undefined) {
+    // tfjs names outputs "node" or "node:0"; accept either spelling.
+    const found = list.find((t) => t.key === wanted || t.name === wanted || `${t.name}:0` === wanted);
+    if (!found) throw new UnsupportedModelError(`The graph model has no ${kind} "${wanted}"; its ${kind}s are: ${names.join(', ')}`, { [flag]: wanted, [`${kind}s`]: names });
+    return found;
+  }
+  if (list.length !== 1) {
+    throw new UnsupportedModelError(
+      `The graph model has ${list.length} ${kind}s (${names.join(', ') || 'none'}); choose one with ${flag} (CLI: --${kind === 'input' ? 'input-name' : 'output'} NAME)`,
+      { [`${kind}s`]: names },
+    );
+  }
+  return list[0];
+}
+
 /**
- * Adapts a tfjs Graph model (converted from TensorFlow SavedModel/Keras). Graphs without control
- * flow execute synchronously on tfjs ops, so they are differentiable (`gradients`).
+ * Adapts a tfjs Graph model (converted from a TensorFlow SavedModel, Keras or TF Hub model).
+ * Shapes need no configuration: the input's comes from the signature, else from the graph's
+ * `Placeholder` node (a dynamic batch dimension, -1, is normal), and the output's from the
+ * signature or, when it does not say, a one-example dry run. Graphs with several inputs or outputs
+ * need `inputName`/`outputName` (the error lists the names). Graphs without control flow execute
+ * synchronously on tfjs ops, so they are differentiable (`gradients`); an op tfjs cannot
+ * differentiate (e.g. `TopK`) makes gradient methods throw `NoGradientError`.
  *
  * @example
  * ```ts
  * const model = fromGraphModel(await loadGraphModel('model/model.json'), { name: 'converted' });
+ * model.inputShape; // e.g. [224, 224, 3]
  * ```
  */
 export function fromGraphModel(graph: GraphModelLike, options: GraphModelAdapterOptions = {}): Model {
-  const inputShape = options.inputShape ?? graph.inputs[0]?.shape?.slice(1);
-  const outputShape = options.outputShape ?? graph.outputs[0]?.shape?.slice(1);
-  if (!inputShape || !outputShape || inputShape.some((d) => d < 0) || outputShape.some((d) => d < 0)) {
-    throw new UnsupportedModelError('The graph model does not declare static input/output shapes; pass inputShape and outputShape', { inputShape, outputShape });
+  const signature = (graph.modelSignature ?? {}) as { inputs?: Record<string, SignatureEntry>; outputs?: Record<string, SignatureEntry> };
+  const input = pick('input', describe(graph.inputs, signature.inputs), options.inputName);
+  const output = pick('output', describe(graph.outputs, signature.outputs), options.outputName);
+  const inputShape = options.inputShape ?? input.shape?.slice(1);
+  if (!known(inputShape)) {
+    throw new UnsupportedModelError(
+      `The graph model's input "${input.name}" has shape ${JSON.stringify(input.shape ?? 'unknown')}; only the batch dimension may be unknown. Pass inputShape (per example)`,
+      { input: input.name, declared: input.shape },
+    );
   }
-  const forward = (x: tf.Tensor) => graph.execute(x) as tf.Tensor;
+  const batchDim = input.shape?.[0];
+  if (batchDim !== undefined && batchDim > 1) {
+    throw new UnsupportedModelError(`The graph model's input "${input.name}" has a fixed batch of ${batchDim}; expected a dynamic batch (-1) or 1`, { input: input.name, declared: input.shape });
+  }
+  const single = batchDim === 1;
+  const run = (x: tf.Tensor): tf.Tensor => {
+    const y = graph.execute({ [input.name]: x }, output.name);
+    return Array.isArray(y) ? y[0] : y;
+  };
+  // A graph with a fixed batch of 1 runs example by example; tf.concat keeps it differentiable.
+  const forward = (x: tf.Tensor): tf.Tensor =>
+    !single || x.shape[0] === 1 ? run(x) : tf.tidy(() => tf.concat(tf.split(x, x.shape[0]).map(run)));
+  let outputShape = options.outputShape ?? output.shape?.slice(1);
+  if (!known(outputShape)) {
+    const probe = tf.tidy(() => forward(tf.zeros([1, ...inputShape], (input.dtype as tf.DataType | undefined) ?? 'float32')));
+    outputShape = probe.shape.slice(1);
+    probe.dispose();
+  }
   return {
     specVersion: MODEL_SPEC_VERSION,
     name: options.name ?? 'graph-model',

@@ -11,7 +11,12 @@ async function peakBytes(run: () => void): Promise<number> {
     run();
     snapshots = state.activeProfile.kernels.slice(before).map((k) => k.totalBytesSnapshot);
   } else {
-    snapshots = (await tf.profile(run)).kernels.map((k) => k.totalBytesSnapshot);
+    try {
+      snapshots = (await tf.profile(run)).kernels.map((k) => k.totalBytesSnapshot);
+    } finally {
+      // tf.profile leaves profiling on when `run` throws; every later kernel would be recorded.
+      state.profiling = false;
+    }
   }
   return snapshots.length ? Math.max(0, Math.max(...snapshots) - start) : 0;
 }

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { asNoGradientError } from './asNoGradientError';
 
 /**
  * Picks one output per example, differentiably: `[n, ...outputShape]` → `[n]`, element
@@ -20,8 +21,13 @@ export function selectTargets(output: tf.Tensor, targets: readonly number[]): tf
 
 /**
  * Gradient of each example's target output with respect to its input, for a differentiable
- * `forward`. Returns a tensor shaped like `x`; the caller owns it.
+ * `forward`. Returns a tensor shaped like `x`; the caller owns it. An op without a gradient throws
+ * `NoGradientError` (`NO_GRADIENT`) and leaks nothing.
  */
 export function targetGradients(forward: (x: tf.Tensor) => tf.Tensor, x: tf.Tensor, targets: readonly number[]): tf.Tensor {
-  return tf.tidy(() => tf.grad((xi: tf.Tensor) => tf.sum(selectTargets(forward(xi), targets)))(x));
+  try {
+    return tf.tidy(() => tf.grad((xi: tf.Tensor) => tf.sum(selectTargets(forward(xi), targets)))(x));
+  } catch (e) {
+    throw asNoGradientError(e);
+  }
 }
