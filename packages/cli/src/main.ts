@@ -14,6 +14,8 @@ Commands:
   glassbox explain --model <model.json> (--input <inputs.json> | --data <data.csv>) --method <id>
                    [--target <i> | --targets <i,j,...>] [--backend <name>] [--fallback <a,b>]
                    [--seed <n>] [--out <file.json|.png|.svg|.html>] [method options as --flags]
+                   [--memory-budget-mb <MiB>: bytes per chunk; default a share of free memory]
+                   [--input-name <name>] [--output <name>]: graph models with several inputs/outputs
   glassbox evaluate --model <model.json> --explanation <result.json> --metrics <a,b,...> [--out <file.json>]
   glassbox report <result.json>... --out <report.html>
 

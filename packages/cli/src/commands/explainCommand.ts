@@ -5,6 +5,7 @@ import { loadLayersModel, loadModel, readInputsFile } from '@glassbox/core/node'
 import { discoverPlugins } from '../plugins/discoverPlugins';
 import { takeFlag } from '../parseArgs';
 import { progressBar } from '../io/progressBar';
+import { parseMemoryBudget } from './parseMemoryBudget';
 import { selectBackend } from './selectBackend';
 import { parseRows, readCsvInputs } from './readCsvInputs';
 import { imageShapeFor, renderOutput } from './renderOutput';
@@ -40,7 +41,8 @@ export async function explainCommand(io: Io, flags: Map<string, string>): Promis
   const backend = takeFlag(flags, 'backend');
   const fallback = takeFlag(flags, 'fallback');
   const seedFlag = takeFlag(flags, 'seed');
-  const budget = takeFlag(flags, 'memory-budget-mb');
+  const budget = parseMemoryBudget(takeFlag(flags, 'memory-budget-mb'));
+  const graphTensors = { inputName: takeFlag(flags, 'input-name'), outputName: takeFlag(flags, 'output') };
   const out = takeFlag(flags, 'out');
   const example = takeFlag(flags, 'example');
   const imageShapeFlag = takeFlag(flags, 'image-shape');
@@ -64,7 +66,7 @@ export async function explainCommand(io: Io, flags: Map<string, string>): Promis
   const selection = await selectBackend(io, backend, fallback);
   const loaded = found.explainer.requires.includes('attention')
     ? await loadAttentionModel(resolve(io.cwd, modelPath))
-    : await loadModel(resolve(io.cwd, modelPath));
+    : await loadModel(resolve(io.cwd, modelPath), graphTensors);
   let model = loaded;
   try {
     const all = inputPath ? await readInputsFile(resolve(io.cwd, inputPath)) : await readCsvInputs(resolve(io.cwd, dataPath!), model, labelColumn);
@@ -90,7 +92,7 @@ export async function explainCommand(io: Io, flags: Map<string, string>): Promis
         options,
         target: target ?? fileTargets,
         seed,
-        memoryBudgetBytes: budget ? Number(budget) * 1024 * 1024 : undefined,
+        memoryBudgetBytes: budget,
         onProgress: bar.update,
         labels: (inputs.extra as { labels?: Explanation['labels'] }).labels,
       });

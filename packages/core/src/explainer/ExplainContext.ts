@@ -21,6 +21,9 @@ export interface ExplainContext {
   readonly random: Random;
   /** Name of the active tfjs backend. */
   readonly backend: string;
-  /** Bytes one chunk of batched work may allocate (default 256 MiB). */
+  /**
+   * Bytes one chunk of batched work may allocate (default: half the memory available in Node,
+   * 512 MiB in browsers; see `defaultMemoryBudget`). Size chunks with `planChunks`.
+   */
   readonly memoryBudgetBytes: number;
 }

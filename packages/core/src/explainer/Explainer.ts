@@ -39,6 +39,11 @@ export interface ExplainCall<O> {
   onProgress?: (p: Progress) => void;
   /** Seed of the random source (default 0). */
   seed?: number;
+  /**
+   * Bytes one chunk of batched work may allocate (a positive number). Default: half the memory
+   * available (Node) or 512 MiB (browsers). Chunks shrink to one example; one example is refused
+   * (`MEMORY_BUDGET`) only when it needs more than the memory available.
+   */
   memoryBudgetBytes?: number;
   labels?: ExplanationLabels;
 }

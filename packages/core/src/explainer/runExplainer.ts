@@ -3,6 +3,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { AbortedError } from '../errors/AbortedError';
 import { CapabilityError } from '../errors/CapabilityError';
 import { InvalidInputError } from '../errors/InvalidInputError';
+import { InvalidOptionError } from '../errors/InvalidOptionError';
 import { EXPLANATION_SPEC_VERSION, type Explanation, type ExplanationKind } from '../explanation/Explanation';
 import { createRandom } from '../random/createRandom';
 import { sizeOf } from '../util/shape';
@@ -13,16 +14,24 @@ import { resolveOptions } from './resolveOptions';
 import { resolveTargets } from './resolveTargets';
 import { toInputTensor } from './toInputTensor';
 import { asNoGradientError } from '../tensor/asNoGradientError';
+import { defaultMemoryBudget } from '../tensor/defaultMemoryBudget';
 import type { Model } from '../model/Model';
 
 // Silence tfjs-backend-cpu's "install tfjs-node" banner in Node; PROD only disables debug-mode checks.
 if (typeof process !== 'undefined' && process.versions?.node) tf.env().set('PROD', true);
 
-/** Default bytes one chunk of batched work may use. */
+/**
+ * Bytes a model file's weights may need before it is refused (256 MiB), and the budget of helpers
+ * called outside an explanation. Explanations default to {@link defaultMemoryBudget} instead.
+ */
 export const DEFAULT_MEMORY_BUDGET = 256 * 1024 * 1024;
 
 /** Builds the context an explainer runs with. */
 export function createContext(call: Pick<ExplainCall<unknown>, 'signal' | 'onProgress' | 'seed' | 'memoryBudgetBytes'> = {}): ExplainContext {
+  const budget = call.memoryBudgetBytes;
+  if (budget !== undefined && !(typeof budget === 'number' && Number.isFinite(budget) && budget > 0)) {
+    throw new InvalidOptionError(`memoryBudgetBytes ${String(budget)}: expected a positive number of bytes`, { memoryBudgetBytes: String(budget) });
+  }
   const signal = call.signal ?? new AbortController().signal;
   return {
     signal,
@@ -32,7 +41,7 @@ export function createContext(call: Pick<ExplainCall<unknown>, 'signal' | 'onPro
     },
     random: createRandom(call.seed ?? 0),
     backend: tf.getBackend(),
-    memoryBudgetBytes: call.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET,
+    memoryBudgetBytes: call.memoryBudgetBytes ?? defaultMemoryBudget(),
   };
 }
 

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import * as tfc from '@tensorflow/tfjs-converter';
 import { ModelFileError } from '../errors/ModelFileError';
+import { UnsupportedModelError } from '../errors/UnsupportedModelError';
 import { fromGraphModel, type GraphModelAdapterOptions } from '../model/fromGraphModel';
 import { fromLayersModel, type LayersModelAdapterOptions, type LayersModelLike } from '../model/fromLayersModel';
 import type { Model } from '../model/Model';
@@ -65,6 +66,9 @@ export async function loadModel(modelJsonPath: string, options: ReadModelOptions
   if (artifacts.format === 'graph-model') {
     const g = await wrap(modelJsonPath, () => tfc.loadGraphModel(handler(artifacts)));
     return { ...fromGraphModel(g as never, options), dispose: () => g.dispose() };
+  }
+  if (options.inputName !== undefined || options.outputName !== undefined) {
+    throw new UnsupportedModelError(`${modelJsonPath} is a layers model; inputName/outputName (--input-name/--output) apply to graph models only`, { path: modelJsonPath });
   }
   const m = await wrap(modelJsonPath, () => tfl.loadLayersModel(handler(artifacts)));
   const meta = (artifacts.json.userDefinedMetadata ?? {}) as { glassbox?: { classNames?: string[]; featureNames?: string[] } };
