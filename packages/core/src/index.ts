@@ -72,5 +72,6 @@ export { asNoGradientError, GRADIENT_FREE_METHODS } from './tensor/asNoGradientE
 export { planChunks } from './tensor/planChunks';
 export { defaultMemoryBudget, availableMemoryBytes, memoryLimitBytes, MEMORY_BUDGET_FRACTION, BROWSER_MEMORY_BUDGET, BROWSER_MEMORY_LIMIT } from './tensor/defaultMemoryBudget';
 export { measureItemBytes } from './tensor/measureItemBytes';
+export { measurePredictBytes } from './tensor/measurePredictBytes';
 export { sizeOf, formatShape } from './util/shape';
 export { nest, flatten, shapeOfNested } from './util/nested';

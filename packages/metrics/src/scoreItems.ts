@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { planChunks, sizeOf, type ExplainContext, type Model } from '@glassbox/core';
+import { measurePredictBytes, planChunks, sizeOf, type ExplainContext, type Model } from '@glassbox/core';
 
 /** A batch of model inputs built on demand, and the output each is scored on. */
 export interface ScoreJob {
@@ -28,8 +28,11 @@ export async function scoreItems(job: ScoreJob): Promise<Float64Array> {
   const { model, shape, count, context } = job;
   const per = sizeOf(shape);
   const outputSize = sizeOf(model.outputShape);
-  // An input, its activations and outputs: budget about 8 copies of the input per item.
-  const { chunkSize: byBudget } = planChunks(Math.max(1, count), per * 4 * 8, context.memoryBudgetBytes);
+  // Chunks sized from the forward pass's measured memory per input (intermediate tensors included).
+  const first = new Float32Array(per);
+  if (count > 0) job.write(0, first);
+  const { perItem, fixed } = await measurePredictBytes(model, first);
+  const { chunkSize: byBudget } = planChunks(Math.max(1, count), Math.max(perItem, per * 4 * 2), Math.max(1, context.memoryBudgetBytes - fixed));
   const chunkSize = Math.min(byBudget, job.maxBatch ?? 256);
   const scores = new Float64Array(count);
   for (let start = 0; start < count; start += chunkSize) {

@@ -1,21 +1,17 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { InvalidInputError, planChunks, sizeOf, type ExplainContext, type Model } from '@glassbox/core';
-
-/**
- * Bytes one row may need in a forward pass, for chunk sizing: its input and output as float32,
- * times a headroom factor for the model's own activations.
- */
-const ACTIVATION_HEADROOM = 16;
+import { InvalidInputError, measurePredictBytes, planChunks, sizeOf, type ExplainContext, type Model } from '@glassbox/core';
 
 /**
  * The model's outputs for `rows` rows of flat `values`, `[rows, outputSize]` flat. Runs in chunks
- * sized by the context's memory budget, reports progress under `stage` and checks for abort after
+ * sized by the context's memory budget and the model's measured memory per row, reports progress under `stage` and checks for abort after
  * each chunk, with that chunk's tensors already released.
  */
 export async function queryModel(model: Model, values: Float32Array, rows: number, context: ExplainContext, stage: string): Promise<Float32Array> {
   const per = sizeOf(model.inputShape);
   const outSize = sizeOf(model.outputShape);
-  const { chunkSize } = planChunks(rows, 4 * (per + outSize) * ACTIVATION_HEADROOM, context.memoryBudgetBytes);
+  // Chunks sized from the forward pass's measured memory per row (intermediate tensors included).
+  const { perItem, fixed } = await measurePredictBytes(model, values.subarray(0, per));
+  const { chunkSize } = planChunks(rows, perItem, Math.max(1, context.memoryBudgetBytes - fixed));
   const out = new Float32Array(rows * outSize);
   for (let i = 0; i < rows; i += chunkSize) {
     const k = Math.min(chunkSize, rows - i);
