@@ -3,11 +3,15 @@ import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs-core';
+import { loadModel } from '@glassbox/core/node';
 import { main } from '../../packages/cli/src/main';
-import { unwrapNsfwjsModel } from './unwrapNsfwjsModel';
+import { unwrapNsfwjsModel } from './unwrapNsfwjsModel.mjs';
 
 // Third-party models, explained as a new user would: `glassbox explain` with no shape or memory
-// flags. The native backend keeps this file near 40 s (the cpu backend needs minutes per photo).
+// flags, compared with independent float64 references. The native backend keeps this file near
+// 40 s on an idle 2-core machine (the cpu backend needs minutes per photo). The full 50-step IG
+// comparisons run in measureAgreement.mjs (too slow for a test).
 const fixtures = join(import.meta.dirname, 'fixtures');
 const LAYERS = join(import.meta.dirname, '../../examples/image-classification/models/mobilenet_v2/model.json');
 const PER = 224 * 224 * 3;
@@ -15,8 +19,11 @@ const PHOTO = 1; // flower.jpg: class 2 ("Neutral") at 0.988, so its gradients a
 const TARGET = 2;
 // Captum's own float32 run differs from its float64 reference by this much (relative L2), see fixtures/README.md.
 const CAPTUM_F32_REL_L2_SALIENCY = 1.4062845680855605e-5;
-// The graph model against its float64 PyTorch re-implementation (reference/graph_reference.py).
-const GRAPH_TOLERANCE = 1e-2;
+// The graph model against its float64 PyTorch re-implementation (reference/graph_reference.py):
+// saliency measured 2.8e-4 (the reference README's floor for deep models, 1e-3, holds); 4-step IG
+// measured 1.2e-3 (float32 ReLU6 flips along the path add up over its 4 gradients): 5e-3 allowed.
+const GRAPH_SALIENCY_TOLERANCE = 1e-3;
+const GRAPH_IG_TOLERANCE = 5e-3;
 
 const f32 = async (file: string) => {
   const raw = await readFile(join(fixtures, file));
@@ -73,19 +80,23 @@ describe('glassbox explain on third-party models, no shape or memory flags (nati
     const { attributions, json } = await explain('--model', graph, '--method', 'saliency');
     expect(json.model).toMatchObject({ inputShape: [224, 224, 3], outputShape: [5] });
     const err = relL2(attributions, ref);
-    console.log(`graph saliency vs PyTorch float64: relative L2 ${err.toExponential(2)}`);
-    expect(err).toBeLessThanOrEqual(GRAPH_TOLERANCE);
-    // With a signature (and no Placeholder shape) the same graph loads and explains identically.
-    const withSignature = await explain('--model', graphWithSignature, '--method', 'saliency');
-    expect(Array.from(withSignature.attributions)).toEqual(Array.from(attributions));
+    expect(err).toBeLessThanOrEqual(GRAPH_SALIENCY_TOLERANCE);
+    // With a signature (and a Placeholder of unknown shape) the same graph loads with the same shapes and outputs.
+    const [plain, signed] = [await loadModel(graph), await loadModel(graphWithSignature)];
+    expect(signed.inputShape).toEqual(plain.inputShape);
+    expect(signed.outputShape).toEqual(plain.outputShape);
+    const x = tf.tensor4d(photo, [1, 224, 224, 3]);
+    const [a, b] = [await plain.predict(x), await signed.predict(x)];
+    expect(Array.from(await b.data())).toEqual(Array.from(await a.data()));
+    tf.dispose([x, a, b]);
+    plain.dispose?.();
+    signed.dispose?.();
   });
 
   it('graph MobileNetV2: integrated gradients (4 Gauss-Legendre steps) agrees with PyTorch float64', async () => {
     const ref = await f32('torch_mid_photo1_target2_ig4.f32');
     const { attributions } = await explain('--model', graph, '--method', 'integrated-gradients', '--steps', '4');
     const err = relL2(attributions, ref);
-    console.log(`graph IG (4 steps) vs PyTorch float64: relative L2 ${err.toExponential(2)}`);
-    expect(err).toBeLessThanOrEqual(GRAPH_TOLERANCE);
+    expect(err).toBeLessThanOrEqual(GRAPH_IG_TOLERANCE);
   });
-});
 });
