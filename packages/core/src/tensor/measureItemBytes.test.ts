@@ -28,4 +28,13 @@ describe('measureItemBytes', () => {
     expect(outer.peakBytes - tf.memory().numBytes).toBeGreaterThanOrEqual(80_000);
     expect(outer.kernels.length).toBeGreaterThan(1);
   });
+
+  it('leaves the engine out of profiling mode when the work throws (a later measurement is not nested)', async () => {
+    const failing = () => {
+      throw new Error('no gradient');
+    };
+    await expect(measureItemBytes(failing)).rejects.toThrow('no gradient');
+    expect((tf.engine().state as unknown as { profiling: boolean }).profiling).toBe(false);
+    expect((await measureItemBytes(work)).perItem).toBe(2 * 4000);
+  });
 });
