@@ -31,7 +31,8 @@ export function fitPhoto(photo: Image, maxSide: number): Image {
  * One example's heatmap over the original photo (the picture before resizing and normalising):
  * the attributions (summed over channels; a Grad-CAM grid too) are resampled bilinearly to the
  * photo's size, coloured as {@link renderExplanationImage} does, and blended over it — by default
- * more opaque where |value| is larger, so the photo shows through where attributions are small.
+ * (`overlayMode: 'magnitude'`, for signed and absolute maps alike) more opaque where |value| is
+ * larger, so the photo shows through where attributions are small.
  *
  * @example
  * ```ts
@@ -45,7 +46,8 @@ export function renderPhotoOverlay(e: Explanation, photo: Image, options: PhotoO
   const values = resampleBilinear(grid.values, grid.height, grid.width, 1, base.height, base.width);
   const heat = renderHeatmap(values, base.width, base.height, { range: [colorScale.min, colorScale.max], signed: colorScale.signed, colormap: colorScale.colormap }).image;
   const opacity = typeof options.overlay === 'number' ? options.overlay : 0.6;
-  const mode = options.overlayMode ?? (colorScale.signed ? 'magnitude' : 'constant');
+  // On photos, colour only where attributions are large (absolute maps too), so the photo stays readable.
+  const mode = options.overlayMode ?? 'magnitude';
   const alpha = mode === 'magnitude'
     ? Array.from(values, (v) => { const t = scalePosition(colorScale, v); return colorScale.signed ? Math.abs(t - 0.5) * 2 : t; })
     : undefined;
