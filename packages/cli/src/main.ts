@@ -5,6 +5,7 @@ import { explainCommand } from './commands/explainCommand';
 import { evaluateCommand } from './commands/evaluateCommand';
 import { reportCommand } from './commands/reportCommand';
 import { processIo, type Io } from './io/Io';
+import { helpCommand } from './help/helpCommand';
 
 const HELP = `glassbox — explain TensorFlow.js models
 
@@ -19,7 +20,7 @@ Commands:
   glassbox evaluate --model <model.json> --explanation <result.json> --metrics <a,b,...> [--out <file.json>]
   glassbox report <result.json>... --out <report.html>
 
-Errors are one line: "glassbox: error [CODE]: message"; exit status 2 for bad input, 1 otherwise.`;
+Errors are one line: "glassbox: error [CODE]: message". Exit status: 0 result, 2 bad input, 1 internal error.`;
 
 /**
  * Runs the CLI and resolves to the exit status. Never throws for expected failures: typed
@@ -36,6 +37,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     const debug = flags.get('debug') === 'true';
     flags.delete('debug');
     try {
+      if (flags.get('help') === 'true' || command === 'help' || command === '--help') return await helpCommand(io, command, positional, flags, HELP);
       switch (command) {
         case 'methods':
           return await methodsCommand(io, flags);
@@ -49,10 +51,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         case 'report':
           return await reportCommand(io, positional, flags);
         case undefined:
-        case 'help':
-        case '--help':
           io.out(HELP);
-          return command === undefined ? 2 : 0;
+          return 2;
         default:
           io.err(`glassbox: error [UNKNOWN_COMMAND]: unknown command "${command}"; expected methods, backends, explain, evaluate or report`);
           return 2;

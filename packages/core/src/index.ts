@@ -45,6 +45,7 @@ export {
   type ExplanationLabels,
 } from './explanation/Explanation';
 export { explanationToJSON, explanationFromJSON, type ExplanationJSON } from './explanation/explanationJson';
+export type { InputPreprocessing } from './explanation/InputPreprocessing';
 // Backends
 export type { BackendProvider } from './backend/BackendProvider';
 export {

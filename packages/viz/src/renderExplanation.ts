@@ -4,7 +4,7 @@ import { attributionGrid } from './attributionGrid';
 import { renderAttentionMatrixPng } from './renderAttentionMatrixPng';
 import { renderAttentionMatrixSvg } from './renderAttentionMatrixSvg';
 import { renderExplanationPng } from './renderExplanationPng';
-import type { ExplanationImageOptions } from './renderExplanationImage';
+import { autoScale, type ExplanationImageOptions } from './renderExplanationImage';
 import { renderHeatmapSvg } from './renderHeatmapSvg';
 import { renderReport } from './renderReport';
 import { renderTokensPng } from './renderTokensPng';
@@ -13,6 +13,7 @@ import { renderTreePng } from './renderTreePng';
 import { renderTreeSvg } from './renderTreeSvg';
 import type { Rendered } from './Rendered';
 import { invalidInput, invalidOption } from './vizError';
+import { explanationTitle } from './explanationTitle';
 
 /** Options of {@link renderExplanation} and {@link renderStep}. */
 export interface RenderOptions extends ExplanationImageOptions {
@@ -48,7 +49,9 @@ export function renderExplanation(e: Explanation, options: RenderOptions): Rende
   }
   const example = options.example ?? 0;
   const done = (data: Uint8Array | string): Rendered => ({ format, mime: MIME[format], data });
-  if (format === 'html') return done(renderReport([e], { imageShape: options.imageShape, title: `${e.method} — Glassbox` }));
+  if (format === 'html') return done(renderReport([e], { imageShape: options.imageShape, title: `${e.method} — Glassbox`, photos: options.photos }));
+  // Class names (and source files) are part of every picture when the explanation has them.
+  if (options.title === undefined && e.kind !== 'surrogate' && e.kind !== 'attention-map') options = { ...options, title: explanationTitle(e, example) };
   if (e.kind === 'attention-map') {
     const { matrix, tokens } = attentionMatrixOf(e, example);
     const o = { title: options.title, legend: options.legend };
@@ -66,5 +69,5 @@ export function renderExplanation(e: Explanation, options: RenderOptions): Rende
   }
   if (format === 'png') return done(renderExplanationPng(e, options));
   const g = attributionGrid(e, example, { imageShape: options.imageShape, signed: options.signed !== false });
-  return done(renderHeatmapSvg(g.values, g.width, g.height, { ...options, scale: options.scale ?? 4 }));
+  return done(renderHeatmapSvg(g.values, g.width, g.height, { ...options, scale: options.scale ?? Math.min(4, autoScale(g.width, g.height)) }));
 }

@@ -8,6 +8,8 @@ import { renderLegend } from './renderLegend';
 import { blend, upscale } from './imageOps';
 import { stackImages } from './stackImages';
 import { invalidInput } from './vizError';
+import type { Image } from './Image';
+import { renderPhotoOverlay } from './renderPhotoOverlay';
 
 /** Options of {@link renderExplanationImage} / {@link renderExplanationPng}. */
 export interface ExplanationImageOptions extends ColorScaleOptions {
@@ -29,6 +31,11 @@ export interface ExplanationImageOptions extends ColorScaleOptions {
   legend?: boolean;
   /** Title line above the picture (default none). */
   title?: string;
+  /**
+   * The original photos, per example, that the inputs were made from (before resizing and
+   * normalising). With `overlay`, the heatmap is drawn over the photo ({@link renderPhotoOverlay}).
+   */
+  photos?: readonly (Image | undefined)[];
 }
 
 /** Smallest integer magnification making the longer side at least `target` pixels. */
@@ -52,6 +59,8 @@ export function renderExplanationImage(e: Explanation, options: ExplanationImage
     throw invalidInput(`renderExplanationImage draws image attributions; got a "${e.kind}" explanation`, { kind: e.kind });
   }
   const example = options.example ?? 0;
+  const photo = options.photos?.[example];
+  if (photo && options.overlay !== undefined && options.overlay !== false) return renderPhotoOverlay(e, photo, options);
   const grid = attributionGrid(e, example, { imageShape: options.imageShape, signed: options.signed !== false });
   const colorScale = colorScaleFor(grid.values, options);
   let picture = renderHeatmap(grid.values, grid.width, grid.height, { ...options, range: [colorScale.min, colorScale.max], signed: colorScale.signed, colormap: colorScale.colormap, scale: 1 }).image;

@@ -1,4 +1,5 @@
 import type { Explanation } from '@glassbox/core';
+import type { Image } from './Image';
 import { escapeHtml } from './escapeHtml';
 import { explanationToPlainJson } from './explanationParts';
 import { pngDataUrl } from './pngDataUrl';
@@ -18,6 +19,8 @@ export interface ReportOptions {
   toJSON?: (e: Explanation) => unknown;
   /** Shown in the header when given (left out by default so reports are reproducible). */
   generatedAt?: string;
+  /** Original photos per example (see `ExplanationImageOptions.photos`): heatmaps are overlaid on them. */
+  photos?: readonly (Image | undefined)[];
 }
 
 const CSS =
@@ -52,7 +55,7 @@ export function renderReport(explanations: Explanation[], options: ReportOptions
   const title = options.title ?? 'Glassbox report';
   const toJSON = options.toJSON ?? explanationToPlainJson;
   const sections = explanations.map((e, index) =>
-    reportSection(e, { imageShape: options.imageShape, examples: options.examples ?? 8, json: toJSON(e), index }));
+    reportSection(e, { imageShape: options.imageShape, examples: options.examples ?? 8, json: toJSON(e), index, photos: options.photos }));
   const toc = explanations.map((e, i) => `<li><a href="#explanation-${i}">${escapeHtml(e.method)}</a> <span class="gb-muted">${escapeHtml(e.kind)}, ${escapeHtml(e.backend)}</span></li>`).join('');
   return '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
     '<meta name="viewport" content="width=device-width,initial-scale=1">' +

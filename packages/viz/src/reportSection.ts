@@ -11,6 +11,7 @@ import { autoScale, renderExplanationImage } from './renderExplanationImage';
 import { renderInputImage } from './renderInputImage';
 import { renderTokensHtml } from './renderTokensHtml';
 import { renderTreeSvg } from './renderTreeSvg';
+import { fitPhoto, renderPhotoOverlay } from './renderPhotoOverlay';
 
 /** What a report section needs besides the explanation. */
 export interface SectionOptions {
@@ -18,6 +19,7 @@ export interface SectionOptions {
   examples: number;
   json: unknown;
   index: number;
+  photos?: readonly (Image | undefined)[];
 }
 
 const isNums = (v: unknown): v is number[] => Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'number');
@@ -40,6 +42,7 @@ export function reportSection(e: Explanation, o: SectionOptions): string {
     ['seed', escapeHtml(e.seed)],
     ['started', escapeHtml(e.timing.startedAt)],
     ['duration', escapeHtml(`${formatNumber(e.timing.durationMs)} ms`)],
+    ...(e.preprocessing ? [['preprocessing', escapeHtml(describePreprocessing(e.preprocessing))] as [string, string]] : []),
   ]);
   const opts = Object.entries(e.options);
   const metrics = Object.entries(e.metrics).filter(([, v]) => !perExampleCurves(v, batch));
@@ -58,6 +61,19 @@ export function reportSection(e: Explanation, o: SectionOptions): string {
 function exampleFigure(e: Explanation, i: number, o: SectionOptions): string {
   const batch = e.attributionShape[0] ?? 0;
   const parts: string[] = [];
+  const photo = o.photos?.[i];
+  if (photo && (e.kind === 'attribution' || e.kind === 'layer-attribution')) {
+    // Inputs made from a photo: the photo itself, and the heatmap over it.
+    const shown = fitPhoto(photo, 320);
+    parts.push(`<img src="${pngDataUrl(shown)}" width="${shown.width}" height="${shown.height}" alt="${escapeHtml(e.preprocessing?.sources[i]?.name ?? `photo ${i}`)}">`);
+    try {
+      const over = renderPhotoOverlay(e, photo, { example: i, imageShape: o.imageShape, maxSide: 320 }).image;
+      parts.push(`<img src="${pngDataUrl(over)}" width="${over.width}" height="${over.height}" alt="${escapeHtml(`${e.method} over photo ${i}`)}">`);
+    } catch {
+      parts.push(featureBars(e, i));
+    }
+    return figure(e, i, parts);
+  }
   const picture = (() => {
     try { return renderInputImage(e, i, { imageShape: o.imageShape }); } catch { return undefined; }
   })();
@@ -80,13 +96,28 @@ function exampleFigure(e: Explanation, i: number, o: SectionOptions): string {
   } else {
     parts.push(featureBars(e, i));
   }
+  return figure(e, i, parts);
+}
+
+function figure(e: Explanation, i: number, parts: string[]): string {
+  const batch = e.attributionShape[0] ?? 0;
   for (const [name, v] of Object.entries(e.metrics)) {
     if (perExampleCurves(v, batch)) parts.push(`<div class="gb-svg">${renderCurveSvg([{ label: name, y: (v as number[][])[i] }], { title: name })}</div>`);
   }
-  const notes = [prediction(e, i)];
+  const source = e.preprocessing?.sources[i]?.name;
+  const notes = [...(source ? [source] : []), prediction(e, i)];
   if (e.convergenceDelta?.[i] !== undefined) notes.push(`convergence δ ${formatNumber(e.convergenceDelta[i])}`);
   for (const [name, v] of Object.entries(e.metrics)) if (isNums(v) && v.length === batch) notes.push(`${name} ${formatNumber(v[i])}`);
   return `<figure class="gb-example"><div class="gb-pictures">${parts.join('')}</div><figcaption>#${i} · ${notes.map(escapeHtml).join(' · ')}</figcaption></figure>`;
+}
+
+/** `640×427 china.jpg → rgb, resize 224×224 (bilinear), ×0.00392, normalise mean … std …`. */
+function describePreprocessing(p: NonNullable<Explanation['preprocessing']>): string {
+  const steps = [`channels ${p.channels}`];
+  if (p.resize) steps.push(`resize to ${p.resize[0]}×${p.resize[1]} (${p.resizeMethod})`);
+  steps.push(`scale ×${Math.abs(p.scale * 255 - 1) < 1e-9 ? '1/255' : formatNumber(p.scale, 4)}`);
+  if (p.normalize) steps.push(`normalise mean ${p.normalize.mean.map((v) => formatNumber(v, 4)).join(',')} std ${p.normalize.std.map((v) => formatNumber(v, 4)).join(',')}`);
+  return `${p.sources.length} image${p.sources.length === 1 ? '' : 's'} (${p.sources.slice(0, 4).map((s) => `${s.name} ${s.width}×${s.height}`).join(', ')}${p.sources.length > 4 ? ', …' : ''}) → ${steps.join(', ')} (${p.layout})`;
 }
 
 function prediction(e: Explanation, i: number): string {

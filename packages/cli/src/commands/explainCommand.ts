@@ -10,6 +10,9 @@ import { selectBackend } from './selectBackend';
 import { parseRows, readCsvInputs } from './readCsvInputs';
 import { imageShapeFor, renderOutput } from './renderOutput';
 import type { Io } from '../io/Io';
+import { takeImageFlags } from '../images/takeImageFlags';
+import { isImageInput, readImageInputs, type ImageInputs } from '../images/readImageInputs';
+import { readLabels } from '../images/readLabels';
 
 const USAGE =
   'glassbox explain --model <model.json> (--input <inputs.json> | --data <data.csv>) --method <id> [--target <i> | --targets <i,j,...>] [--backend <name>] [--fallback <a,b>] [--seed <n>] [--out <result.json|.png|.svg|.html>] [method options]';
@@ -48,6 +51,8 @@ export async function explainCommand(io: Io, flags: Map<string, string>): Promis
   const imageShapeFlag = takeFlag(flags, 'image-shape');
   const rowsFlag = takeFlag(flags, 'rows');
   const labelColumn = takeFlag(flags, 'label-column');
+  const imageFlags = takeImageFlags(flags);
+  const labelsFlag = takeFlag(flags, 'labels');
   if (labelColumn !== undefined && !dataPath) throw new InvalidOptionError('--label-column applies to --data CSV files');
   const seed = seedFlag === undefined ? 0 : Number(seedFlag);
   if (!Number.isInteger(seed)) throw new InvalidOptionError(`--seed ${seedFlag}: expected an integer`);
@@ -69,7 +74,13 @@ export async function explainCommand(io: Io, flags: Map<string, string>): Promis
     : await loadModel(resolve(io.cwd, modelPath), graphTensors);
   let model = loaded;
   try {
-    const all = inputPath ? await readInputsFile(resolve(io.cwd, inputPath)) : await readCsvInputs(resolve(io.cwd, dataPath!), model, labelColumn);
+    const images: ImageInputs | undefined = inputPath && (await isImageInput(io.cwd, inputPath)) ? await readImageInputs(io.cwd, inputPath, model, imageFlags.options) : undefined;
+    if (!images && imageFlags.given.length) throw new InvalidOptionError(`${imageFlags.given.join(', ')} apply to pictures; give --input PNG/JPEG files or a folder of them`);
+    for (const note of images?.notes ?? []) io.err(`note: ${note}`);
+    const classes = labelsFlag === undefined ? undefined : await readLabels(io.cwd, labelsFlag, model);
+    const all = images
+      ? { values: images.values, shape: images.shape, extra: {} as Record<string, unknown> }
+      : inputPath ? await readInputsFile(resolve(io.cwd, inputPath)) : await readCsvInputs(resolve(io.cwd, dataPath!), model, labelColumn);
     // Rules and labels use the CSV's names when the model does not name its features.
     if ('header' in all && Array.isArray(all.header) && !model.featureNames) model = { ...model, featureNames: all.header as string[] };
     const rows = parseRows(rowsFlag, all.shape[0]);
@@ -94,8 +105,9 @@ export async function explainCommand(io: Io, flags: Map<string, string>): Promis
         seed,
         memoryBudgetBytes: budget,
         onProgress: bar.update,
-        labels: (inputs.extra as { labels?: Explanation['labels'] }).labels,
+        labels: { ...(inputs.extra as { labels?: Explanation['labels'] }).labels, ...(classes ? { classes } : {}) },
       });
+      if (images) e = { ...e, preprocessing: { ...images.preprocessing, sources: (rows ?? images.photos.map((_, i) => i)).map((r) => images.preprocessing.sources[r]) } };
     } finally {
       bar.done();
     }
@@ -113,7 +125,11 @@ export async function explainCommand(io: Io, flags: Map<string, string>): Promis
     if (ext === '.json') {
       await writeFile(path, JSON.stringify({ ...explanationToJSON(e), ...(fidelity !== undefined ? { fidelity } : {}) }));
     } else {
-      await writeFile(path, await renderOutput(e, ext as '.png' | '.svg' | '.html', { example: example ? Number(example) : undefined, imageShape: imageShapeFor(e, imageShapeFlag) }));
+      await writeFile(path, await renderOutput(e, ext as '.png' | '.svg' | '.html', {
+        example: example ? Number(example) : undefined,
+        imageShape: imageShapeFor(e, imageShapeFlag),
+        photos: images && (rows ?? images.photos.map((_, i) => i)).map((r) => images.photos[r]),
+      }));
     }
     io.err(`wrote ${out}`);
     return 0;

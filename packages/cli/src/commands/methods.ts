@@ -16,7 +16,7 @@ export function describeOption(name: string, spec: OptionSpec): string {
               spec.min !== undefined && spec.max !== undefined ? ` in [${spec.min}, ${spec.max}]` : spec.min !== undefined ? ` ≥ ${spec.min}` : spec.max !== undefined ? ` ≤ ${spec.max}` : ''
             }`
           : spec.type;
-  const def = spec.default === undefined ? '' : ` (default ${typeof spec.default === 'object' ? JSON.stringify(spec.default) : String(spec.default)})`;
+  const def = spec.default === undefined ? '' : ` (default ${typeof spec.default === 'object' || spec.default === '' ? JSON.stringify(spec.default) : String(spec.default)})`;
   return `--${kebab(name)} ${spec.type === 'custom' ? kind : `<${kind}>`}${def}  ${spec.description}`;
 }
 

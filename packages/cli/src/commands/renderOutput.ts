@@ -1,5 +1,5 @@
 import { InvalidOptionError, type Explanation } from '@glassbox/core';
-import { renderExplanation } from '@glassbox/viz';
+import { encodePng, explanationTitle, renderExplanation, renderExplanationImage, stackImages, type Image } from '@glassbox/viz';
 
 /**
  * How to view a flat input as an image: `--image-shape h,w`, or a square guess for flat inputs of
@@ -19,11 +19,21 @@ export function imageShapeFor(e: Explanation, flag: string | undefined): number[
   return side * side === per[0] && side >= 8 ? [side, side] : undefined;
 }
 
-/** Renders an explanation for `--out file.png|.svg|.html` (the picture chosen by its kind). */
+/**
+ * Renders an explanation for `--out file.png|.svg|.html` (the picture chosen by its kind). With
+ * `photos` (inputs read from pictures), PNG and HTML draw the heatmaps over the original photos,
+ * and a PNG without `--example` shows every photo, one below the other.
+ */
 export async function renderOutput(
   e: Explanation,
   ext: '.png' | '.svg' | '.html',
-  options: { example?: number; imageShape?: number[] } = {},
+  options: { example?: number; imageShape?: number[]; photos?: Image[] } = {},
 ): Promise<Uint8Array | string> {
-  return renderExplanation(e, { format: ext.slice(1) as 'png' | 'svg' | 'html', example: options.example, imageShape: options.imageShape }).data;
+  const format = ext.slice(1) as 'png' | 'svg' | 'html';
+  const photos = options.photos;
+  if (photos && format === 'png' && (e.kind === 'attribution' || e.kind === 'layer-attribution')) {
+    const examples = options.example === undefined ? photos.map((_, i) => i) : [options.example];
+    return encodePng(stackImages(examples.map((i) => renderExplanationImage(e, { example: i, photos, overlay: true, imageShape: options.imageShape, title: explanationTitle(e, i) }).image), { gap: 12 }));
+  }
+  return renderExplanation(e, { format, example: options.example, imageShape: options.imageShape, photos, overlay: photos ? true : undefined }).data;
 }

@@ -1,3 +1,5 @@
+import type { InputPreprocessing } from './InputPreprocessing';
+
 /** Version of the Explanation format (JSON included). */
 export const EXPLANATION_SPEC_VERSION = 1 as const;
 
@@ -63,6 +65,8 @@ export interface Explanation<K extends ExplanationKind = ExplanationKind, D = un
   /** Filled by evaluation steps (metric name → value or per-example values). */
   metrics: Record<string, unknown>;
   labels?: ExplanationLabels;
+  /** How image files became the inputs (files, resize, scale, normalisation), when they did. */
+  preprocessing?: InputPreprocessing;
   timing: { startedAt: string; durationMs: number };
   /** Method-specific structured result (a tree, rules, attention matrices …). JSON-safe. */
   data?: D;

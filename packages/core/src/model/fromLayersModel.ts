@@ -3,6 +3,7 @@ import { UnsupportedModelError } from '../errors/UnsupportedModelError';
 import { MODEL_SPEC_VERSION, type LayerInfo, type Model, type ModelCapability } from './Model';
 import type { AttentionAccess } from './AttentionAccess';
 import { createRandom } from '../random/createRandom';
+import { layerGraph } from './layerGraph';
 
 /** The parts of a tfjs-layers `Layer` the adapter uses (structural, so core needs no tfjs-layers import). */
 export interface LayerLike {
@@ -41,8 +42,8 @@ const perExample = (shape: unknown): number[] => {
 
 /**
  * Adapts a tfjs Layers model (`tf.sequential()` / `tf.model()` / a loaded model.json).
- * Capabilities: `gradients`; `activations` when the layers form a chain (each layer feeds the next),
- * which enables layer methods such as Grad-CAM.
+ * Capabilities: `gradients`; `activations` when the layers form a chain (each layer feeds the next)
+ * or a single-input, single-output graph ({@link layerGraph}), which enables layer methods such as Grad-CAM.
  *
  * @example
  * ```ts
@@ -57,8 +58,10 @@ export function fromLayersModel(model: LayersModelLike, options: LayersModelAdap
     if (i === 0) return inbound.length <= 1;
     return inbound.length === 1 && inbound[0] === chain[i - 1];
   });
+  // Functional models (residual blocks) split at the layers every path goes through.
+  const graph = isChain ? undefined : layerGraph(model.layers, (l) => perExample(l.outputShape));
   const caps = new Set<ModelCapability>(['gradients']);
-  if (isChain) caps.add('activations');
+  if (isChain || graph) caps.add('activations');
   if (options.attention) caps.add('attention');
   const run = (x: tf.Tensor, from: number, to: number): tf.Tensor => {
     let h = x;
@@ -91,6 +94,9 @@ export function fromLayersModel(model: LayersModelLike, options: LayersModelAdap
       }
       return { head: (x) => run(x, 0, i + 1), tail: (a) => run(a, i + 1, chain.length) };
     };
+  } else if (graph) {
+    adapter.layers = graph.layers;
+    adapter.split = graph.split;
   }
   adapter.withRandomizedLayers = (names, seed) => randomizedCopy(chain, names, seed, adapter);
   return adapter;
