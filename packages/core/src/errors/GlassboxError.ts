@@ -19,7 +19,13 @@ export type GlassboxErrorCode =
   | 'UNKNOWN_METHOD'
   | 'DATA_FILE_INVALID'
   | 'MEMORY_BUDGET'
-  | 'UNSUPPORTED_MODEL';
+  | 'UNSUPPORTED_MODEL'
+  | 'BACKEND_SWITCHED'
+  | 'OUTPUT_PATH_INVALID'
+  | 'OUTPUT_OVERWRITES_INPUT'
+  | 'OUTPUT_WRITE_FAILED'
+  | 'NON_FINITE_RESULT'
+  | 'PLUGIN_REFUSED';
 
 /**
  * Base class of every error Glassbox throws on purpose. Match on `code`, never on the message.
