@@ -10,7 +10,7 @@ import { checkOutputPath, type OutputTarget } from '../io/checkOutputPath';
 import { modelInputFiles } from '../io/modelInputFiles';
 import { readInputs } from '../io/readInputs';
 import { EXPLAIN_FORMATS, writeExplanationOutput } from '../io/writeExplanationOutput';
-import { writeExplanationJson } from '../io/writeExplanationJson';
+import { explanationJsonText } from '../io/explanationJsonText';
 import { reportNonFinite } from '../io/reportNonFinite';
 import { selectBackend } from './selectBackend';
 import { parseRows, readCsvInputs } from './readCsvInputs';
@@ -112,9 +112,7 @@ export async function explainCommand(io: Io, flags: Map<string, string>): Promis
     if (fidelity !== undefined) io.err(`held-out fidelity: ${fidelity.toFixed(4)}`);
     const extra = fidelity !== undefined ? { fidelity } : {};
     if (!target_) {
-      const parts: string[] = [];
-      await writeExplanationJson(async (c) => void parts.push(typeof c === 'string' ? c : Buffer.from(c).toString('utf8')), e, extra);
-      io.out(parts.join(''));
+      io.out(await explanationJsonText(e, extra));
     } else {
       await writeExplanationOutput(target_, e, extra, { example, imageShape: imageShapeFor(e, imageShapeFlag) });
       io.err(`wrote ${out}`);

@@ -7,37 +7,55 @@ const SHAPE_OF: Record<string, 'inputShape' | 'outputShape' | 'attributionShape'
 /** `JSON.stringify` of one number: non-finite values become `null`, as JSON has no NaN. */
 const num = (v: number): string => (Number.isFinite(v) ? String(v) : 'null');
 
+/** Values rendered by one native `JSON.stringify` call. */
+const BLOCK = 65536;
+
 /**
- * Streams flat values as nested JSON arrays of `shape`, in pieces of about 64 K numbers: the same
- * text as `JSON.stringify(nest(values, shape))`, without building the nested arrays or one giant
- * string (a V8 string cannot exceed about 512 MB).
+ * Streams flat values as nested JSON arrays of `shape`: the same text as
+ * `JSON.stringify(nest(values, shape))`, without one giant string (a V8 string cannot exceed
+ * about 512 MB) or the whole nested copy. The trailing dimensions are cut into blocks of at most
+ * 64 K values, each rendered by the native `JSON.stringify`; brackets between blocks are written
+ * here. A single row longer than a block is written in parts.
  */
-export async function writeNestedJson(write: ChunkSink, values: ArrayLike<number>, shape: readonly number[]): Promise<void> {
+export async function writeNestedJson(write: ChunkSink, values: ArrayLike<number>, shape: readonly number[], block = BLOCK): Promise<void> {
   if (shape.length === 0) return write(num(values[0]));
   const total = shape.reduce((a, b) => a * b, 1);
   if (total === 0) return write(JSON.stringify(nestEmpty(shape)));
-  // strides of the dimensions whose elements are arrays (all but the last)
-  const strides = shape.slice(0, -1).map((_, d) => shape.slice(d + 1).reduce((a, b) => a * b, 1));
-  const last = shape[shape.length - 1];
-  const PIECE = 65536;
-  let piece = '['.repeat(shape.length);
-  let count = 0;
-  for (let k = 0; k < total; k++) {
+  const size = (from: number) => shape.slice(from).reduce((a, b) => a * b, 1);
+  // b: the first dimension whose sub-arrays fit in a block (the last one if none does).
+  let b = 0;
+  while (b < shape.length - 1 && size(b) > block) b++;
+  const inner = shape.slice(b);
+  const per = size(b);
+  const strides = shape.slice(0, Math.max(0, b - 1)).map((_, d) => size(d + 1));
+  const view = values as unknown as Float32Array;
+  const slice = (from: number, to: number) => Array.from(view.subarray ? view.subarray(from, to) : Array.prototype.slice.call(values, from, to));
+  let pending = '['.repeat(b);
+  for (let k = 0; k < total; k += per) {
     if (k > 0) {
-      if (k % last === 0) {
-        let n = 0;
-        for (const s of strides) if (k % s === 0) n++;
-        piece += `${']'.repeat(n)},${'['.repeat(n)}`;
-      } else piece += ',';
+      let n = 0;
+      for (const s of strides) if (k % s === 0) n++;
+      pending += `${']'.repeat(n)},${'['.repeat(n)}`;
     }
-    piece += num(values[k]);
-    if (++count === PIECE) {
-      await write(piece);
-      piece = '';
-      count = 0;
+    if (per <= block) {
+      await write(pending + JSON.stringify(nest(slice(k, k + per), inner)));
+    } else {
+      await write(`${pending}[`);
+      for (let i = k; i < k + per; i += block) await write((i > k ? ',' : '') + JSON.stringify(slice(i, Math.min(k + per, i + block))).slice(1, -1));
+      await write(']');
     }
+    pending = '';
   }
-  await write(piece + ']'.repeat(shape.length));
+  await write(']'.repeat(b));
+}
+
+/** Nested arrays of `shape` from a flat array (rows share no storage with the input). */
+function nest(flat: number[], shape: readonly number[]): unknown {
+  if (shape.length <= 1) return flat;
+  const rows: unknown[] = [];
+  const step = flat.length / shape[0];
+  for (let i = 0; i < shape[0]; i++) rows.push(nest(flat.slice(i * step, (i + 1) * step), shape.slice(1)));
+  return rows;
 }
 
 function nestEmpty(shape: readonly number[]): unknown {
