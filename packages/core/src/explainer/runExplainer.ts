@@ -66,6 +66,7 @@ export async function runExplainer<O, K extends ExplanationKind, D>(
   const options = resolveOptions(explainer.options, call.options as Record<string, unknown>, `method "${explainer.name}"`);
   if (call.seed !== undefined) checkSeed(call.seed);
   return withBackendLock(async () => {
+    if (tf.getBackend() == null) await tf.ready(); // tfjs's default backend, so that its name is known before the run
     const previous = call.backend === undefined ? undefined : currentBackend();
     if (call.backend !== undefined) await useBackendUnlocked(call.backend, { fallback: call.fallback });
     try {
