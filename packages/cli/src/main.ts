@@ -63,10 +63,14 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
           return await evaluateCommand(io, flags);
         case 'report':
           return await reportCommand(io, positional, flags);
-        case undefined:
         case 'help':
+          finishFlags(flags, positional, 'help', 'no arguments');
           io.out(HELP);
-          return command === undefined ? 2 : 0;
+          return 0;
+        case undefined:
+          io.out(HELP);
+          io.err('glassbox: error [UNKNOWN_COMMAND]: no command given; expected methods, backends, explain, evaluate or report');
+          return 2;
         default:
           io.err(`glassbox: error [UNKNOWN_COMMAND]: unknown command "${command}"; expected methods, backends, explain, evaluate or report`);
           return 2;
