@@ -64,7 +64,7 @@ function randomInputsText(rng: Random): string {
     JSON.stringify({ inputs: rows }),
     JSON.stringify({ inputs: rows, targets: rows.map(() => int(rng, -1, 3)) }),
     JSON.stringify({ inputs: rows, labels: { features: ['a', 'b', 'c', 'd', 'e', 'f'], classes: ['x', 'y', 'z'] } }),
-    '['.repeat(int(rng, 30, 50000)) + ']'.repeat(int(rng, 0, 50000)),
+    '['.repeat(int(rng, 30, 5000)) + ']'.repeat(int(rng, 0, 5000)),
     JSON.stringify({ inputs: rows, targets: 'predicted' }),
   ]);
   return rng.uniform(0, 1) < 0.6 ? mutate(rng, base) : base;
