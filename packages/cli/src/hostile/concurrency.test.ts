@@ -59,8 +59,10 @@ describe('backends under concurrency', () => {
 
   it('useBackend during a running explanation waits for it: the explanation stays on its backend', async () => {
     await useBackend('cpu');
-    const baseline = await integratedGradients({ steps: 128 }).explain(model, x, { target: 0 });
-    const running = integratedGradients({ steps: 128 }).explain(model, x, { target: 0 });
+    // A tiny memory budget cuts the run into many chunks, with an await between each.
+    const call = { target: 0, memoryBudgetBytes: 2048 };
+    const baseline = await integratedGradients({ steps: 256 }).explain(model, x, call);
+    const running = integratedGradients({ steps: 256 }).explain(model, x, call);
     const switching = useBackend('wasm');
     const [e] = await Promise.all([running, switching]);
     expect(e.backend).toBe('cpu');
