@@ -27,7 +27,7 @@ const schema: OptionSchema<AttentionFlowOptions> = {
   layers: indexSelectionSpec('layers', 'all'),
   heads: indexSelectionSpec('heads', 'all'),
   headFusion: { type: 'enum', values: FUSIONS, default: 'mean', description: 'How the selected heads of each layer are combined' },
-  discardRatio: { type: 'number', min: 0, max: 0.99, default: 0, description: "Fraction of each layer's weakest attention links dropped from the graph" },
+  discardRatio: { type: 'number', min: 0, max: 0.99, default: 0, description: "Fraction of each layer's weakest attention links between real (non-padding) tokens dropped from the graph" },
   query: {
     type: 'number',
     integer: true,
@@ -75,6 +75,17 @@ export function attentionFlow(defaults: Partial<AttentionFlowOptions> = {}): Exp
         }
         const ids = (await inputs.data()) as Float32Array;
         validateTokenIds(ids, tokens, access);
+        if (options.query >= 0 && access.padTokenId !== undefined) {
+          for (let e = 0; e < batch; e++) {
+            if (ids[e * tokens + options.query] !== access.padTokenId) continue;
+            let real = 0;
+            for (let i = 0; i < tokens; i++) if (ids[e * tokens + i] !== access.padTokenId) real++;
+            throw new InvalidOptionError(
+              `Option "query": token ${options.query} of example ${e} is padding, which receives no attention flow (its scores would all be 0); choose a real token (example ${e} has ${real} real tokens) or -1 for the mean over real tokens`,
+              { option: 'query', value: options.query, example: e, realTokens: real },
+            );
+          }
+        }
         const values = new Float32Array(batch * tokens);
         const flowOptions = { discardRatio: options.discardRatio, normalize: options.normalize };
         const diagnostics = await readAttention(access, inputs, layers, context, 'attention-flow', (e, maps) => {

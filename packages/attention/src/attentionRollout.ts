@@ -18,7 +18,7 @@ const schema: OptionSchema<AttentionRolloutOptions> = {
   layers: indexSelectionSpec('layers', 'all'),
   heads: indexSelectionSpec('heads', 'all'),
   headFusion: { type: 'enum', values: FUSIONS, default: 'mean', description: 'How the selected heads of each layer are combined' },
-  discardRatio: { type: 'number', min: 0, max: 0.99, default: 0, description: "Fraction of each layer's weakest attention links set to zero" },
+  discardRatio: { type: 'number', min: 0, max: 0.99, default: 0, description: "Fraction of each layer's weakest attention links between real (non-padding) tokens set to zero" },
 };
 
 /**
@@ -45,7 +45,7 @@ export function attentionRollout(defaults: Partial<AttentionRolloutOptions> = {}
       requires: ['attention'],
       options: withDefaults(schema, defaults, 'method "attention-rollout"'),
       run: (request) =>
-        fusedAttentionMaps(request, 'attention-rollout', (fused, tokens) => rolloutMatrix(fused, tokens, { discardRatio: request.options.discardRatio })),
+        fusedAttentionMaps(request, 'attention-rollout', (fused, tokens, active) => rolloutMatrix(fused, tokens, { discardRatio: request.options.discardRatio, active })),
     }),
   );
 }

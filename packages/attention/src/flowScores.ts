@@ -3,7 +3,7 @@ import { discardWeakest, withResidual } from './rolloutMatrix';
 
 /** Options of {@link flowScores}. */
 export interface FlowOptions {
-  /** Fraction in [0, 1) of each layer's weakest links dropped before the residual is added. */
+  /** Fraction in [0, 1) of each layer's weakest links (between active tokens) dropped before the residual is added. */
   discardRatio?: number;
   /** Divide the flows by their sum, so that they sum to 1 like a rollout row (default true). */
   normalize?: boolean;
@@ -37,7 +37,7 @@ export function flowScores(layers: readonly Float32Array[], tokens: number, quer
   const net = new FlowNetwork((L + 1) * tokens);
   layers.forEach((layer, l) => {
     if (layer.length !== tokens * tokens) throw new RangeError(`layer ${l} has ${layer.length} values; expected ${tokens}×${tokens}`);
-    const a = withResidual(discardWeakest(Float32Array.from(layer), discardRatio), tokens);
+    const a = withResidual(discardWeakest(Float32Array.from(layer), discardRatio, active), tokens);
     for (let i = 0; i < tokens; i++) {
       // Into the last layer only the query node matters: edges into other nodes there lead nowhere.
       if (!on(i) || (l === L - 1 && i !== query)) continue;

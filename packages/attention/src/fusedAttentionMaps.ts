@@ -8,12 +8,13 @@ import { decodeTokens, validateTokenIds } from './tokenInputs';
 /**
  * The body shared by the attention-map methods that read the selected layers' attention, fuse
  * the selected heads, then combine the per-layer matrices into one token × token map per example
- * (`combine`: layer fusion for raw attention, the rollout product for rollout).
+ * (`combine`: layer fusion for raw attention, the rollout product for rollout). `combine` also
+ * gets which tokens are real (not padding).
  */
 export async function fusedAttentionMaps(
   { model, inputs, options, context }: ExplainRequest<{ layers: IndexSelection; heads: IndexSelection; headFusion: Fusion }>,
   stage: string,
-  combine: (perLayer: Float32Array[], tokens: number) => Float32Array,
+  combine: (perLayer: Float32Array[], tokens: number, active: boolean[]) => Float32Array,
 ): Promise<ExplainResult<AttentionMapData>> {
   const access = model.attention!;
   const [batch, tokens] = inputs.shape;
@@ -25,7 +26,8 @@ export async function fusedAttentionMaps(
   const values = new Float32Array(batch * per);
   const diagnostics = await readAttention(access, inputs, layers, context, stage, (e, maps) => {
     const fused = maps.map((m) => fuseHeads(m, access.numHeads, tokens, heads, options.headFusion));
-    values.set(combine(fused, tokens), e * per);
+    const active = Array.from({ length: tokens }, (_, i) => access.padTokenId === undefined || ids[e * tokens + i] !== access.padTokenId);
+    values.set(combine(fused, tokens, active), e * per);
   });
   const names = decodeTokens(access, ids, batch, tokens);
   return {

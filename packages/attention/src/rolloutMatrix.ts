@@ -2,21 +2,32 @@
 export interface RolloutOptions {
   /** Fraction in [0, 1) of each layer's weakest attention links set to zero before the residual is added. */
   discardRatio?: number;
+  /**
+   * The real (non-padding) tokens. The ratio counts only links between real tokens: the masked
+   * zeros of padding would otherwise fill the discarded fraction. Default: all tokens.
+   */
+  active?: readonly boolean[];
 }
 
 /**
  * Zeroes the `ratio` fraction of smallest entries of `a` (ties broken by position), in place.
- * Used by rollout and flow to drop the weakest links of each layer.
+ * Used by rollout and flow to drop the weakest links of each layer. With `active` (per token, for
+ * a `tokens × tokens` matrix), only links between active tokens are counted and dropped, so that
+ * padding's masked zeros do not use up the fraction.
  */
-export function discardWeakest(a: Float32Array, ratio: number): Float32Array {
-  const k = Math.floor(ratio * a.length);
+export function discardWeakest(a: Float32Array, ratio: number, active?: readonly boolean[]): Float32Array {
+  const tokens = active ? active.length : 0;
+  const counted = (i: number) => !active || (active[Math.floor(i / tokens)] && active[i % tokens]);
+  const pool: number[] = [];
+  for (let i = 0; i < a.length; i++) if (counted(i)) pool.push(a[i]);
+  const k = Math.floor(ratio * pool.length);
   if (k <= 0) return a;
-  const sorted = Float32Array.from(a).sort();
-  const threshold = sorted[k - 1];
+  const threshold = Float32Array.from(pool).sort()[k - 1];
   let below = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] < threshold) below++;
+  for (const v of pool) if (v < threshold) below++;
   let tiesToDrop = k - below;
   for (let i = 0; i < a.length; i++) {
+    if (!counted(i)) continue;
     if (a[i] < threshold) a[i] = 0;
     else if (a[i] === threshold && tiesToDrop > 0) {
       a[i] = 0;
@@ -55,12 +66,12 @@ export function withResidual(attention: Float32Array, tokens: number): Float32Ar
  * ```
  */
 export function rolloutMatrix(layers: readonly Float32Array[], tokens: number, options: RolloutOptions = {}): Float32Array {
-  const { discardRatio = 0 } = options;
+  const { discardRatio = 0, active } = options;
   let r = new Float64Array(tokens * tokens);
   for (let i = 0; i < tokens; i++) r[i * tokens + i] = 1;
   for (const layer of layers) {
     if (layer.length !== tokens * tokens) throw new RangeError(`layer has ${layer.length} values; expected ${tokens}×${tokens}`);
-    const a = withResidual(discardWeakest(Float32Array.from(layer), discardRatio), tokens);
+    const a = withResidual(discardWeakest(Float32Array.from(layer), discardRatio, active), tokens);
     const next = new Float64Array(tokens * tokens);
     for (let i = 0; i < tokens; i++) {
       const row = i * tokens;

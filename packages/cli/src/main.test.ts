@@ -82,7 +82,7 @@ describe('glassbox explain', () => {
       [['explain', '--model', ws.model, '--input', join(ws.dir, 'nan.json'), '--method', 'saliency'], /\[DATA_FILE_INVALID\].*expected a number/],
       [['explain', '--model', join(ws.dir, 'nope.json'), '--input', ws.inputs, '--method', 'saliency'], /\[MODEL_FILE_INVALID\]: Cannot read model file/],
       [['explain', '--model', ws.model, '--input', ws.inputs, '--method', 'nope'], /\[UNKNOWN_METHOD\].*installed: .*saliency/],
-      [['explain', '--model', ws.model, '--input', ws.inputs, '--method', 'saliency', '--out', 'x.gif'], /\[INVALID_OPTION\].*\.json, \.png, \.svg or \.html/],
+      [['explain', '--model', ws.model, '--input', ws.inputs, '--method', 'saliency', '--out', 'x.gif'], /\[INVALID_OPTION\].*\.json, \.npy, \.png, \.svg or \.html/],
       [['explain', '--model', ws.model, '--input', ws.inputs, '--method', 'saliency', '--backend', 'tpu'], /\[BACKEND_UNAVAILABLE\].*tpu: not registered/],
       [['explain', '--model', ws.model], /\[INVALID_OPTION\]: Missing --method/],
       [['frobnicate'], /\[UNKNOWN_COMMAND\]/],

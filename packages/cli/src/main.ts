@@ -1,5 +1,7 @@
-import { isGlassboxError, listBackends } from '@glassbox/core';
+import { isGlassboxError } from '@glassbox/core';
+import { backendsCommand } from './commands/backendsCommand';
 import { parseArgs } from './parseArgs';
+import { finishFlags, takeBoolean } from './args/flagValues';
 import { methodsCommand } from './commands/methods';
 import { explainCommand } from './commands/explainCommand';
 import { evaluateCommand } from './commands/evaluateCommand';
@@ -10,17 +12,25 @@ import { helpCommand } from './help/helpCommand';
 const HELP = `glassbox — explain TensorFlow.js models
 
 Commands:
-  glassbox methods [--json]              list installed explainer plugins and their options
-  glassbox backends                      list registered compute backends
-  glassbox explain --model <model.json> (--input <inputs.json> | --data <data.csv>) --method <id>
+  glassbox methods [--json]              list explainer plugins, where each comes from, and their options
+  glassbox backends                      list compute backends
+  glassbox explain --model <model.json> (--input <inputs.json|.npy> | --data <data.csv>) --method <id>
                    [--target <i> | --targets <i,j,...>] [--backend <name>] [--fallback <a,b>]
-                   [--seed <n>] [--out <file.json|.png|.svg|.html>] [method options as --flags]
-                   [--memory-budget-mb <MiB>: bytes per chunk; default a share of free memory]
+                   [--seed <0..4294967295>] [--memory-budget-mb <n>] [--allow-non-finite]
+                   [--out <file.json|.npy|.png|.svg|.html>] [method options as --flags]
                    [--input-name <name>] [--output <name>]: graph models with several inputs/outputs
   glassbox evaluate --model <model.json> --explanation <result.json> --metrics <a,b,...> [--out <file.json>]
   glassbox report <result.json>... --out <report.html>
 
-Errors are one line: "glassbox: error [CODE]: message". Exit status: 0 result, 2 bad input, 1 internal error.`;
+Plugins: the CLI's own, plus those your project chose: glassbox.config.{js,mjs,json} ("plugins"
+list) if present, else the dependencies in your nearest package.json that have a "glassbox" manifest.
+
+Outputs are checked before any work and written atomically; an output never replaces an input.
+Errors are one line: "glassbox: error [CODE]: message".
+
+Exit status: 0 a result was written; 2 bad input (flags, files, models, data, an output that
+cannot be written, non-finite results): the message says what was expected; 1 an internal error
+(a bug: run with --debug and report it).`;
 
 /**
  * Runs the CLI and resolves to the exit status. Never throws for expected failures: typed
@@ -34,24 +44,28 @@ Errors are one line: "glassbox: error [CODE]: message". Exit status: 0 result, 2
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   try {
     const { command, positional, flags } = parseArgs(argv);
-    const debug = flags.get('debug') === 'true';
-    flags.delete('debug');
+    const debug = takeBoolean(flags, 'debug');
+    const help = takeBoolean(flags, 'help');
     try {
-      if (flags.get('help') === 'true' || command === 'help' || command === '--help') return await helpCommand(io, command, positional, flags, HELP);
+      if (help || command === 'help') return await helpCommand(io, command, positional, flags, HELP);
       switch (command) {
         case 'methods':
+          finishFlags(new Map(), positional, 'methods', '--json');
           return await methodsCommand(io, flags);
         case 'backends':
-          for (const b of listBackends()) io.out(`${b.name}  priority ${b.priority}${b.description ? `  ${b.description}` : ''}`);
-          return 0;
+          finishFlags(flags, positional, 'backends', 'no flags');
+          return await backendsCommand(io);
         case 'explain':
+          finishFlags(new Map(), positional, 'explain', 'see glassbox help');
           return await explainCommand(io, flags);
         case 'evaluate':
+          finishFlags(new Map(), positional, 'evaluate', 'see glassbox help');
           return await evaluateCommand(io, flags);
         case 'report':
           return await reportCommand(io, positional, flags);
         case undefined:
           io.out(HELP);
+          io.err('glassbox: error [UNKNOWN_COMMAND]: no command given; expected methods, backends, explain, evaluate or report');
           return 2;
         default:
           io.err(`glassbox: error [UNKNOWN_COMMAND]: unknown command "${command}"; expected methods, backends, explain, evaluate or report`);

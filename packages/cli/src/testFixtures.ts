@@ -1,5 +1,5 @@
 import * as tfl from '@tensorflow/tfjs-layers';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, realpath, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { saveLayersModel } from '@glassbox/core/node';
@@ -22,6 +22,10 @@ export async function cliWorkspace(): Promise<{ dir: string; model: string; inpu
   const rows = Array.from({ length: 120 }, () => features.map(() => +rng.uniform(-2, 2).toFixed(4)));
   await writeFile(join(dir, 'inputs.json'), JSON.stringify({ inputs: rows.slice(0, 3) }));
   await writeFile(join(dir, 'data.csv'), [features.join(','), ...rows.map((r) => r.join(','))].join('\n'));
+  // A project that chose the third-party occlusion plugin: declared in package.json, installed in node_modules.
+  await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'cli-test-project', private: true, dependencies: { 'glassbox-plugin-occlusion': '*' } }));
+  await mkdir(join(dir, 'node_modules'));
+  await symlink(await realpath(join(import.meta.dirname, '..', 'node_modules', 'glassbox-plugin-occlusion')), join(dir, 'node_modules', 'glassbox-plugin-occlusion'), 'dir');
   return { dir, model: join(dir, 'model', 'model.json'), inputs: join(dir, 'inputs.json'), csv: join(dir, 'data.csv') };
 }
 

@@ -13,6 +13,10 @@ export { UnknownMethodError } from './errors/UnknownMethodError';
 export { MemoryBudgetError } from './errors/MemoryBudgetError';
 export { UnsupportedModelError } from './errors/UnsupportedModelError';
 export { NoGradientError } from './errors/NoGradientError';
+export { BackendSwitchedError } from './errors/BackendSwitchedError';
+export { OutputFileError, type OutputFileErrorCode } from './errors/OutputFileError';
+export { NonFiniteResultError } from './errors/NonFiniteResultError';
+export { PluginError } from './errors/PluginError';
 // Models
 export { MODEL_SPEC_VERSION, type Model, type ModelCapability, type LayerInfo, type ModelSplit } from './model/Model';
 export type { AttentionAccess, AttentionForward, ForwardFromEmbeddingsOptions } from './model/AttentionAccess';
@@ -54,11 +58,13 @@ export {
   useBackend,
   currentBackend,
   withBackend,
+  useBackendUnlocked,
   type BackendSelection,
   type UseBackendOptions,
 } from './backend/backendRegistry';
 export { cpuBackend } from './backend/cpuBackend';
 export { ensureGradients } from './backend/ensureGradients';
+export { withBackendLock } from './backend/backendLock';
 // Pipelines
 export { Pipeline, pipeline } from './pipeline/Pipeline';
 export type { PipelineStep, PipelineContext } from './pipeline/PipelineStep';
@@ -67,6 +73,7 @@ export { absolute, normalize, clipPercentile, percentile } from './pipeline/post
 export { noiseTunnel, type NoiseTunnelOptions } from './pipeline/noiseTunnel';
 // Utilities for plugin authors
 export { createRandom } from './random/createRandom';
+export { checkSeed, MAX_SEED } from './random/checkSeed';
 export type { Random } from './random/Random';
 export { selectTargets, targetGradients } from './tensor/selectTargets';
 export { asNoGradientError, GRADIENT_FREE_METHODS } from './tensor/asNoGradientError';

@@ -21,6 +21,8 @@ export interface EvaluateOptions extends MetricRunOptions {
   options?: Partial<Record<MetricName, Record<string, unknown>>>;
   /** Record a failing metric in `errors` and go on, instead of throwing. */
   continueOnError?: boolean;
+  /** The metrics to choose from (default {@link METRICS}); the CLI adds those plugins declare. */
+  available?: readonly Metric<any, MetricResult>[];
 }
 
 /** What {@link evaluate} returns. */
@@ -50,8 +52,8 @@ export interface EvaluationReport {
  * ```
  */
 export async function evaluate(explanation: Explanation, model: Model, options: EvaluateOptions): Promise<EvaluationReport> {
-  const { metrics, options: perMetric = {}, continueOnError = false, ...run } = options;
-  const known = new Map(METRICS.map((m) => [m.name, m]));
+  const { metrics, options: perMetric = {}, continueOnError = false, available = METRICS, ...run } = options;
+  const known = new Map(available.map((m) => [m.name, m]));
   const chosen = metrics.map((name) => {
     const metric = known.get(name);
     if (!metric) throw new InvalidOptionError(`Unknown metric "${name}"; known metrics: ${[...known.keys()].join(', ')}`, { option: 'metrics', received: name, known: [...known.keys()] });
@@ -59,10 +61,10 @@ export async function evaluate(explanation: Explanation, model: Model, options: 
   });
   if (metrics.length === 0) throw new InvalidOptionError(`No metrics chosen; known metrics: ${[...known.keys()].join(', ')}`, { option: 'metrics' });
   for (const name of Object.keys(perMetric)) {
-    if (!metrics.includes(name)) throw new InvalidOptionError(`Options given for metric "${name}", which is not among the chosen metrics (${metrics.join(', ')})`, { option: name });
+    if (!metrics.includes(name) || !known.has(name)) throw new InvalidOptionError(`Options given for metric "${name}", which is not among the chosen metrics (${metrics.join(', ')})`, { option: name });
   }
   for (const metric of chosen) {
-    resolveOptions(metric.options, (perMetric as Record<string, Record<string, unknown>>)[metric.name], `metric "${metric.name}"`);
+    resolveOptions(metric.options, Object.hasOwn(perMetric, metric.name) ? (perMetric as Record<string, Record<string, unknown>>)[metric.name] : undefined, `metric "${metric.name}"`);
     if (metric.reexplains && !run.explainer && !run.reexplain) {
       throw new InvalidOptionError(`Metric "${metric.name}" re-explains: pass the explainer that produced the explanation ("${explanation.method}")`, { option: 'explainer', metric: metric.name });
     }
@@ -71,7 +73,8 @@ export async function evaluate(explanation: Explanation, model: Model, options: 
   const errors: EvaluationReport['errors'] = [];
   for (const metric of chosen) {
     try {
-      results[metric.name] = await runMetric(metric, explanation, model, { ...(perMetric as Record<string, Record<string, unknown>>)[metric.name], ...run });
+      const own = Object.hasOwn(perMetric, metric.name) ? (perMetric as Record<string, Record<string, unknown>>)[metric.name] : undefined;
+      results[metric.name] = await runMetric(metric, explanation, model, { ...own, ...run });
     } catch (e) {
       if (!continueOnError || (isGlassboxError(e) && e.code === 'ABORTED')) throw e;
       errors.push({ metric: metric.name, code: isGlassboxError(e) ? e.code : 'ERROR', message: e instanceof Error ? e.message : String(e) });

@@ -1,49 +1,68 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { DataFileError, explanationFromJSON, explanationToJSON, InvalidOptionError } from '@glassbox/core';
+import { checkSeed, DataFileError, explanationFromJSON, InvalidOptionError, isGlassboxError, MAX_SEED, PluginError } from '@glassbox/core';
 import { loadModel } from '@glassbox/core/node';
-import { evaluate } from '@glassbox/metrics';
+import { evaluate, type Metric } from '@glassbox/metrics';
 import { discoverPlugins } from '../plugins/discoverPlugins';
-import { takeFlag } from '../parseArgs';
+import { takeNumber, takeValue } from '../args/flagValues';
 import { progressBar } from '../io/progressBar';
+import { checkOutputPath } from '../io/checkOutputPath';
+import { modelInputFiles } from '../io/modelInputFiles';
+import { writeAtomic } from '../io/writeAtomic';
+import { writeExplanationJson } from '../io/writeExplanationJson';
 import { selectBackend } from './selectBackend';
 import type { Io } from '../io/Io';
 
 const USAGE =
   'glassbox evaluate --model <model.json> --explanation <result.json> --metrics <completeness,deletion,insertion,infidelity,max-sensitivity,randomization> [--<metric>.<option> <value>] [--seed <n>] [--backend <name>] [--out <file.json>]';
 
+/** Reads a saved explanation; any problem is DATA_FILE_INVALID naming the file. */
+export async function readExplanationFile(path: string, display: string) {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (e) {
+    throw new DataFileError(`Cannot read explanation ${display}: ${(e as Error).message}`, { file: display });
+  }
+  try {
+    return explanationFromJSON(json);
+  } catch (e) {
+    if (isGlassboxError(e)) throw new DataFileError(`${display}: ${e.message}`, { file: display, ...e.details });
+    throw new DataFileError(`${display} is not a Glassbox explanation: ${(e as Error).message}`, { file: display });
+  }
+}
+
 /**
  * `glassbox evaluate`: computes metrics of a saved explanation against its model. Metrics that
  * re-explain use the installed explainer named by the explanation's `method`, with its options.
  */
 export async function evaluateCommand(io: Io, flags: Map<string, string>): Promise<number> {
-  const modelPath = takeFlag(flags, 'model');
-  const explanationPath = takeFlag(flags, 'explanation');
-  const metricList = takeFlag(flags, 'metrics');
+  const modelPath = takeValue(flags, 'model', 'a model.json path');
+  const explanationPath = takeValue(flags, 'explanation', 'a result .json written by glassbox explain');
+  const metricList = takeValue(flags, 'metrics', 'metric names such as completeness,deletion');
   if (!modelPath || !explanationPath || !metricList) throw new InvalidOptionError(`Missing ${!modelPath ? '--model' : !explanationPath ? '--explanation' : '--metrics'}; usage: ${USAGE}`);
-  const out = takeFlag(flags, 'out');
-  const seedFlag = takeFlag(flags, 'seed');
-  const backend = takeFlag(flags, 'backend');
-  const fallback = takeFlag(flags, 'fallback');
-  const seed = seedFlag === undefined ? 0 : Number(seedFlag);
-  if (!Number.isInteger(seed)) throw new InvalidOptionError(`--seed ${seedFlag}: expected an integer`);
+  const out = takeValue(flags, 'out', 'an output .json file');
+  const seed = checkSeed(takeNumber(flags, 'seed', { integer: true, min: 0, max: MAX_SEED, what: 'seed of the random source, 32 bits' }) ?? 0, '--seed');
+  const backend = takeValue(flags, 'backend', 'a backend name such as cpu, wasm or native');
+  const fallback = takeValue(flags, 'fallback', 'backend names such as wasm,cpu');
   const metrics = metricList.split(',').map((m) => m.trim()).filter(Boolean);
-  const perMetric: Record<string, Record<string, string>> = {};
+  // Null-prototype records: a flag such as --constructor.x or --__proto__.x cannot reach Object.
+  const perMetric = Object.create(null) as Record<string, Record<string, string>>;
   for (const [flag, value] of flags) {
     const dot = flag.indexOf('.');
     if (dot < 1) throw new InvalidOptionError(`Unknown flag --${flag}; metric options are written --<metric>.<option> (usage: ${USAGE})`, { flag });
-    (perMetric[flag.slice(0, dot)] ??= {})[flag.slice(dot + 1)] = value;
+    const metric = flag.slice(0, dot);
+    if (!Object.hasOwn(perMetric, metric)) perMetric[metric] = Object.create(null) as Record<string, string>;
+    perMetric[metric][flag.slice(dot + 1)] = value;
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(resolve(io.cwd, explanationPath), 'utf8'));
-  } catch (e) {
-    throw new DataFileError(`Cannot read explanation ${explanationPath}: ${(e as Error).message}`, { file: explanationPath });
-  }
-  const explanation = explanationFromJSON(json);
-  await selectBackend(io, backend, fallback);
-  const { explainers } = await discoverPlugins(io.cwd);
-  const producer = explainers.find((x) => x.explainer.name === explanation.method)?.explainer;
+  const inputs = [...(await modelInputFiles(resolve(io.cwd, modelPath))), resolve(io.cwd, explanationPath)];
+  const target = out ? await checkOutputPath(io.cwd, '--out', out, ['.json'], inputs) : undefined;
+  const explanation = await readExplanationFile(resolve(io.cwd, explanationPath), explanationPath);
+  const plugins = await discoverPlugins(io.cwd);
+  for (const line of plugins.errors) io.err(`warning: plugin ${line}`);
+  const available = await metricsOf(plugins.metrics, io);
+  await selectBackend(io, backend, fallback, plugins.backends);
+  const producer = plugins.explainers.find((x) => x.explainer.name === explanation.method)?.explainer;
   const model = await loadModel(resolve(io.cwd, modelPath));
   const bar = progressBar();
   try {
@@ -51,6 +70,7 @@ export async function evaluateCommand(io: Io, flags: Map<string, string>): Promi
       metrics,
       options: perMetric,
       seed,
+      available,
       onProgress: bar.update,
       explainer: producer
         ? { explain: (m, x, call) => producer.explain(m, x, { ...call, options: { ...explanation.options, ...call?.options } }) }
@@ -58,9 +78,12 @@ export async function evaluateCommand(io: Io, flags: Map<string, string>): Promi
     });
     bar.done();
     for (const [name, r] of Object.entries(report.results)) io.err(`${name}: ${r.score.toPrecision(4)} (${r.better} is better)`);
-    const text = JSON.stringify({ results: report.results, explanation: explanationToJSON(report.explanation) });
-    if (out) {
-      await writeFile(resolve(io.cwd, out), text);
+    if (target) {
+      await writeAtomic(target.path, async (write) => {
+        await write(`{"results":${JSON.stringify(report.results)},"explanation":`);
+        await writeExplanationJson(write, report.explanation);
+        await write('}');
+      }, target.display);
       io.err(`wrote ${out}`);
     } else io.out(JSON.stringify(report.results));
     return 0;
@@ -68,4 +91,33 @@ export async function evaluateCommand(io: Io, flags: Map<string, string>): Promi
     bar.done();
     model.dispose?.();
   }
+}
+
+/** Metrics from plugins: built-in ones first; a plugin metric may not reuse a built-in name. */
+async function metricsOf(modules: Awaited<ReturnType<typeof discoverPlugins>>['metrics'], io: Io): Promise<Metric<any>[]> {
+  const out: Metric<any>[] = [];
+  const owner = new Map<string, string>();
+  for (const m of modules) {
+    let list: unknown[];
+    try {
+      list = await m.load();
+    } catch (e) {
+      io.err(`warning: plugin [PLUGIN_REFUSED] ${m.packageName}: ${(e as Error).message}`);
+      continue;
+    }
+    for (const metric of list as Metric<any>[]) {
+      if (!metric || typeof metric.name !== 'string' || typeof metric.compute !== 'function') {
+        io.err(`warning: plugin [PLUGIN_REFUSED] ${new PluginError(`${m.packageName} exports a metric without name or compute`, { plugin: m.packageName }).message}`);
+        continue;
+      }
+      const first = owner.get(metric.name);
+      if (first) {
+        io.err(`warning: plugin [PLUGIN_REFUSED] metric "${metric.name}" from ${m.packageName} is refused: already provided by ${first}`);
+        continue;
+      }
+      owner.set(metric.name, `${m.packageName} (${m.via})`);
+      out.push(metric);
+    }
+  }
+  return out;
 }

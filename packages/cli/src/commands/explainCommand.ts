@@ -1,29 +1,36 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { dirname, extname, join, resolve } from 'node:path';
-import { explanationToJSON, InvalidOptionError, UnknownMethodError, type Explanation, type Model } from '@glassbox/core';
-import { loadLayersModel, loadModel, readInputsFile } from '@glassbox/core/node';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { checkSeed, InvalidOptionError, MAX_SEED, UnknownMethodError, type Explanation, type Model } from '@glassbox/core';
+import { loadLayersModel, loadModel } from '@glassbox/core/node';
 import { discoverPlugins } from '../plugins/discoverPlugins';
 import { takeFlag } from '../parseArgs';
+import { flagsToOptions, takeBoolean, takeNumber, takeValue } from '../args/flagValues';
 import { progressBar } from '../io/progressBar';
 import { parseMemoryBudget } from './parseMemoryBudget';
+import { checkOutputPath, type OutputTarget } from '../io/checkOutputPath';
+import { modelInputFiles } from '../io/modelInputFiles';
+import { readInputs } from '../io/readInputs';
+import { EXPLAIN_FORMATS, writeExplanationOutput } from '../io/writeExplanationOutput';
+import { explanationJsonText } from '../io/explanationJsonText';
+import { reportNonFinite } from '../io/reportNonFinite';
 import { selectBackend } from './selectBackend';
 import { parseRows, readCsvInputs } from './readCsvInputs';
-import { imageShapeFor, renderOutput } from './renderOutput';
+import { imageShapeFor } from './renderOutput';
 import type { Io } from '../io/Io';
 import { takeImageFlags } from '../images/takeImageFlags';
-import { isImageInput, readImageInputs, type ImageInputs } from '../images/readImageInputs';
+import { isImageInput, listImageFiles, readImageInputs, type ImageInputs } from '../images/readImageInputs';
 import { readLabels } from '../images/readLabels';
 
 const USAGE =
-  'glassbox explain --model <model.json> (--input <inputs.json> | --data <data.csv>) --method <id> [--target <i> | --targets <i,j,...>] [--backend <name>] [--fallback <a,b>] [--seed <n>] [--out <result.json|.png|.svg|.html>] [method options]';
+  'glassbox explain --model <model.json> (--input <inputs.json|.npy> | --data <data.csv>) --method <id> [--target <i> | --targets <i,j,...>] [--backend <name>] [--fallback <a,b>] [--seed <n>] [--memory-budget-mb <n>] [--out <result.json|.npy|.png|.svg|.html>] [--allow-non-finite] [method options]';
 
 const parseTargets = (flags: Map<string, string>): number | number[] | undefined => {
   const one = takeFlag(flags, 'target');
   const many = takeFlag(flags, 'targets');
   if (one !== undefined && many !== undefined) throw new InvalidOptionError('Give either --target or --targets, not both');
   const num = (s: string) => {
-    const n = Number(s);
-    if (s.trim() === '' || !Number.isFinite(n)) throw new InvalidOptionError(`Target "${s}" is not a number; expected an integer output index`, { target: s });
+    const n = /^\s*\d+\s*$/.test(s) ? Number(s) : /^\s*-\d+\s*$/.test(s) ? Number(s) : NaN;
+    if (!Number.isSafeInteger(n)) throw new InvalidOptionError(`Target ${JSON.stringify(s.slice(0, 40))} is not an integer; expected an output index`, { target: s.slice(0, 40) });
     return n;
   };
   if (one !== undefined) return num(one);
@@ -33,34 +40,43 @@ const parseTargets = (flags: Map<string, string>): number | number[] | undefined
 
 /** `glassbox explain`: explain a batch and write JSON or a picture. */
 export async function explainCommand(io: Io, flags: Map<string, string>): Promise<number> {
-  const modelPath = takeFlag(flags, 'model');
-  const inputPath = takeFlag(flags, 'input');
-  const dataPath = takeFlag(flags, 'data');
-  const method = takeFlag(flags, 'method');
+  const modelPath = takeValue(flags, 'model', 'a model.json path');
+  const inputPath = takeValue(flags, 'input', 'an inputs .json or .npy file');
+  const dataPath = takeValue(flags, 'data', 'a .csv file');
+  const method = takeValue(flags, 'method', 'a method id (glassbox methods lists them)');
   if (!modelPath || !method || (!inputPath && !dataPath)) {
     throw new InvalidOptionError(`Missing ${!modelPath ? '--model' : !method ? '--method' : '--input or --data'}; usage: ${USAGE}`);
   }
+  if (inputPath && dataPath) throw new InvalidOptionError('Give either --input or --data, not both', { flags: ['input', 'data'] });
   const target = parseTargets(flags);
-  const backend = takeFlag(flags, 'backend');
-  const fallback = takeFlag(flags, 'fallback');
-  const seedFlag = takeFlag(flags, 'seed');
+  const backend = takeValue(flags, 'backend', 'a backend name such as cpu, wasm or native');
+  const fallback = takeValue(flags, 'fallback', 'backend names such as wasm,cpu');
+  const seed = checkSeed(takeNumber(flags, 'seed', { integer: true, min: 0, max: MAX_SEED, what: 'seed of the random source, 32 bits' }) ?? 0, '--seed');
   const budget = parseMemoryBudget(takeFlag(flags, 'memory-budget-mb'));
-  const graphTensors = { inputName: takeFlag(flags, 'input-name'), outputName: takeFlag(flags, 'output') };
-  const out = takeFlag(flags, 'out');
-  const example = takeFlag(flags, 'example');
-  const imageShapeFlag = takeFlag(flags, 'image-shape');
-  const rowsFlag = takeFlag(flags, 'rows');
-  const labelColumn = takeFlag(flags, 'label-column');
+  const graphTensors = {
+    inputName: takeValue(flags, 'input-name', 'the name of one of the graph model\'s inputs'),
+    outputName: takeValue(flags, 'output', 'the name of one of the graph model\'s outputs'),
+  };
+  const out = takeValue(flags, 'out', 'an output file (.json, .npy, .png, .svg or .html)');
+  const example = takeNumber(flags, 'example', { integer: true, min: 0, what: 'the example a picture shows' });
+  const imageShapeFlag = takeValue(flags, 'image-shape', 'a shape such as 28,28');
+  const rowsFlag = takeValue(flags, 'rows', 'data row indices such as 0,5,7');
+  const labelColumn = takeValue(flags, 'label-column', 'a CSV column name or index');
+  const allowNonFinite = takeBoolean(flags, 'allow-non-finite');
   const imageFlags = takeImageFlags(flags);
-  const labelsFlag = takeFlag(flags, 'labels');
+  const labelsFlag = takeValue(flags, 'labels', 'class names: a JSON array, a .json file or a text file with one name per line');
   if (labelColumn !== undefined && !dataPath) throw new InvalidOptionError('--label-column applies to --data CSV files');
-  const seed = seedFlag === undefined ? 0 : Number(seedFlag);
-  if (!Number.isInteger(seed)) throw new InvalidOptionError(`--seed ${seedFlag}: expected an integer`);
-  if (out && !['.json', '.png', '.svg', '.html'].includes(extname(out).toLowerCase())) {
-    throw new InvalidOptionError(`--out ${out}: expected a .json, .png, .svg or .html file`);
-  }
+  // Checked before any work: a bad --out must not cost the computation.
+  const pictures = inputPath !== undefined && (await isImageInput(io.cwd, inputPath));
+  const inputFiles = [
+    ...(await modelInputFiles(resolve(io.cwd, modelPath))),
+    ...(pictures ? await listImageFiles(io.cwd, inputPath) : [inputPath, dataPath].filter((p): p is string => !!p).map((p) => resolve(io.cwd, p))),
+    ...(labelsFlag !== undefined && !labelsFlag.trimStart().startsWith('[') ? [resolve(io.cwd, labelsFlag)] : []),
+  ];
+  const target_: OutputTarget | undefined = out ? await checkOutputPath(io.cwd, '--out', out, EXPLAIN_FORMATS, inputFiles) : undefined;
 
-  const { explainers } = await discoverPlugins(io.cwd);
+  const { explainers, backends: installedBackends, errors: pluginErrors } = await discoverPlugins(io.cwd);
+  for (const line of pluginErrors) io.err(`warning: plugin ${line}`);
   const found = explainers.find((e) => e.explainer.name === method);
   if (!found) {
     throw new UnknownMethodError(`No installed explainer "${method}"; installed: ${explainers.map((e) => e.explainer.name).join(', ') || 'none'}`, {
@@ -68,19 +84,19 @@ export async function explainCommand(io: Io, flags: Map<string, string>): Promis
       installed: explainers.map((e) => e.explainer.name),
     });
   }
-  const selection = await selectBackend(io, backend, fallback);
+  const selection = await selectBackend(io, backend, fallback, installedBackends);
   const loaded = found.explainer.requires.includes('attention')
     ? await loadAttentionModel(resolve(io.cwd, modelPath))
     : await loadModel(resolve(io.cwd, modelPath), graphTensors);
   let model = loaded;
   try {
-    const images: ImageInputs | undefined = inputPath && (await isImageInput(io.cwd, inputPath)) ? await readImageInputs(io.cwd, inputPath, model, imageFlags.options) : undefined;
+    const images: ImageInputs | undefined = pictures ? await readImageInputs(io.cwd, inputPath, model, imageFlags.options) : undefined;
     if (!images && imageFlags.given.length) throw new InvalidOptionError(`${imageFlags.given.join(', ')} apply to pictures; give --input PNG/JPEG files or a folder of them`);
     for (const note of images?.notes ?? []) io.err(`note: ${note}`);
     const classes = labelsFlag === undefined ? undefined : await readLabels(io.cwd, labelsFlag, model);
     const all = images
       ? { values: images.values, shape: images.shape, extra: {} as Record<string, unknown> }
-      : inputPath ? await readInputsFile(resolve(io.cwd, inputPath)) : await readCsvInputs(resolve(io.cwd, dataPath!), model, labelColumn);
+      : inputPath ? await readInputs(resolve(io.cwd, inputPath)) : await readCsvInputs(resolve(io.cwd, dataPath!), model, labelColumn);
     // Rules and labels use the CSV's names when the model does not name its features.
     if ('header' in all && Array.isArray(all.header) && !model.featureNames) model = { ...model, featureNames: all.header as string[] };
     const rows = parseRows(rowsFlag, all.shape[0]);
@@ -96,7 +112,7 @@ export async function explainCommand(io: Io, flags: Map<string, string>): Promis
     }
     const fileTargets = (inputs.extra as { targets?: number[] }).targets;
     const bar = progressBar();
-    const options = Object.fromEntries(flags);
+    const options = flagsToOptions(flags);
     let e: Explanation;
     try {
       e = await explainer.explain(model, { values: inputs.values, shape: inputs.shape }, {
@@ -116,22 +132,18 @@ export async function explainCommand(io: Io, flags: Map<string, string>): Promis
     if (e.convergenceDelta) io.err(`convergence delta: ${e.convergenceDelta.map((d) => d.toExponential(2)).join(', ')}`);
     const fidelity = (e.data as { fidelity?: number } | undefined)?.fidelity;
     if (fidelity !== undefined) io.err(`held-out fidelity: ${fidelity.toFixed(4)}`);
-    if (!out) {
-      io.out(JSON.stringify({ ...explanationToJSON(e), ...(fidelity !== undefined ? { fidelity } : {}) }));
-      return 0;
-    }
-    const path = resolve(io.cwd, out);
-    const ext = extname(out).toLowerCase();
-    if (ext === '.json') {
-      await writeFile(path, JSON.stringify({ ...explanationToJSON(e), ...(fidelity !== undefined ? { fidelity } : {}) }));
+    const extra = fidelity !== undefined ? { fidelity } : {};
+    if (!target_) {
+      io.out(await explanationJsonText(e, extra));
     } else {
-      await writeFile(path, await renderOutput(e, ext as '.png' | '.svg' | '.html', {
-        example: example ? Number(example) : undefined,
+      await writeExplanationOutput(target_, e, extra, {
+        example,
         imageShape: imageShapeFor(e, imageShapeFlag),
         photos: images && (rows ?? images.photos.map((_, i) => i)).map((r) => images.photos[r]),
-      }));
+      });
+      io.err(`wrote ${out}`);
     }
-    io.err(`wrote ${out}`);
+    reportNonFinite(io, e, allowNonFinite);
     return 0;
   } finally {
     loaded.dispose?.();

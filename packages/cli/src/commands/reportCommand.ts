@@ -1,39 +1,30 @@
-import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { DataFileError, explanationFromJSON, explanationToJSON, InvalidOptionError, type Explanation } from '@glassbox/core';
+import { explanationToJSON, InvalidOptionError, type Explanation } from '@glassbox/core';
 import { renderReport } from '@glassbox/viz';
 import type { Io } from '../io/Io';
+import { takeValue, finishFlags } from '../args/flagValues';
+import { checkOutputPath } from '../io/checkOutputPath';
+import { writeAtomic } from '../io/writeAtomic';
 import { imageShapeFor } from './renderOutput';
+import { readExplanationFile } from './evaluateCommand';
 
 /** `glassbox report a.json b.json --out report.html`: one self-contained HTML page. */
 export async function reportCommand(io: Io, files: string[], flags: Map<string, string>): Promise<number> {
-  const out = flags.get('out');
-  const title = flags.get('title');
-  const shapeFlag = flags.get('image-shape');
-  for (const f of ['out', 'title', 'image-shape']) flags.delete(f);
-  if (flags.size) throw new InvalidOptionError(`Unknown flag --${[...flags.keys()][0]} for report; expected --out, --title and --image-shape`);
+  const out = takeValue(flags, 'out', 'an .html file');
+  const title = takeValue(flags, 'title', 'a title');
+  const shapeFlag = takeValue(flags, 'image-shape', 'a shape such as 28,28');
+  finishFlags(flags, [], 'report', '--out, --title and --image-shape');
   if (!files.length || !out) throw new InvalidOptionError('Usage: glassbox report <result.json>... --out <report.html>');
-  if (!out.toLowerCase().endsWith('.html')) throw new InvalidOptionError(`--out ${out}: a report is an .html file`);
+  const target = await checkOutputPath(io.cwd, '--out', out, ['.html'], files.map((f) => resolve(io.cwd, f)));
   const explanations: Explanation[] = [];
-  for (const f of files) {
-    let json: unknown;
-    try {
-      json = JSON.parse(await readFile(resolve(io.cwd, f), 'utf8'));
-    } catch (e) {
-      throw new DataFileError(`Cannot read explanation ${f}: ${(e as Error).message}`, { file: f });
-    }
-    try {
-      explanations.push(explanationFromJSON(json));
-    } catch (e) {
-      throw new DataFileError(`${f}: ${(e as Error).message}`, { file: f });
-    }
-  }
-  await writeFile(resolve(io.cwd, out), renderReport(explanations, {
-      title: title ?? 'Glassbox report',
-      generatedAt: new Date().toISOString(),
-      imageShape: imageShapeFor(explanations[0], shapeFlag),
-      toJSON: explanationToJSON,
-    }));
+  for (const f of files) explanations.push(await readExplanationFile(resolve(io.cwd, f), f));
+  const html = renderReport(explanations, {
+    title: title ?? 'Glassbox report',
+    generatedAt: new Date().toISOString(),
+    imageShape: imageShapeFor(explanations[0], shapeFlag),
+    toJSON: explanationToJSON,
+  });
+  await writeAtomic(target.path, (write) => write(html), target.display);
   io.err(`wrote ${out} (${explanations.length} explanation${explanations.length === 1 ? '' : 's'})`);
   return 0;
 }

@@ -39,13 +39,10 @@ export async function isImageInput(cwd: string, value: string): Promise<boolean>
 }
 
 /**
- * Reads `--input` pictures (files in the order given; a folder's PNG/JPEG files in name order),
- * decodes them and turns them into the model's input. Defaults follow the model: channels from its
- * last axis (1 → gray, else rgb), size from its `[height, width, channels]` input when the pictures
- * differ (resized, and said in `notes`), scale 1/255. Unreadable files are `DATA_FILE_INVALID`
- * errors naming the file; a batch that cannot match the model's input shape is `INVALID_INPUT`.
+ * The picture files `--input` names, resolved: files in the order given, a folder's PNG/JPEG files
+ * in name order. Missing files, empty folders and non-pictures are `DATA_FILE_INVALID`.
  */
-export async function readImageInputs(cwd: string, value: string, model: Model, given: ImagePreprocessOptions): Promise<ImageInputs> {
+export async function listImageFiles(cwd: string, value: string): Promise<string[]> {
   const files: string[] = [];
   for (const e of await entries(cwd, value)) {
     const path = resolve(cwd, e);
@@ -60,6 +57,18 @@ export async function readImageInputs(cwd: string, value: string, model: Model, 
     } else files.push(path);
     if (files.length > MAX_IMAGES) throw new DataFileError(`--input ${value}: more than ${MAX_IMAGES} pictures; explain them in smaller groups`, { count: files.length });
   }
+  return files;
+}
+
+/**
+ * Reads `--input` pictures (files in the order given; a folder's PNG/JPEG files in name order),
+ * decodes them and turns them into the model's input. Defaults follow the model: channels from its
+ * last axis (1 → gray, else rgb), size from its `[height, width, channels]` input when the pictures
+ * differ (resized, and said in `notes`), scale 1/255. Unreadable files are `DATA_FILE_INVALID`
+ * errors naming the file; a batch that cannot match the model's input shape is `INVALID_INPUT`.
+ */
+export async function readImageInputs(cwd: string, value: string, model: Model, given: ImagePreprocessOptions): Promise<ImageInputs> {
+  const files = await listImageFiles(cwd, value);
   const pictures: { name: string; image: Image }[] = [];
   for (const file of files) {
     const name = basename(file);

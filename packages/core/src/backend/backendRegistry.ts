@@ -5,6 +5,7 @@ import type { BackendProvider } from './BackendProvider';
 import type { Progress } from '../explainer/ExplainContext';
 import { cpuBackend } from './cpuBackend';
 import { ensureGradients } from './ensureGradients';
+import { withBackendLock } from './backendLock';
 
 interface Entry {
   provider: BackendProvider;
@@ -45,7 +46,9 @@ export interface UseBackendOptions {
 /**
  * Switches tfjs to a registered backend, initialising it on first use, and falls back in order.
  * `'auto'` tries every registered backend by priority. Throws one `BackendUnavailableError` that
- * lists every backend tried and why it failed.
+ * lists every backend tried and why it failed. It waits until running explanations finish (they
+ * hold the backend lock), so it never switches one mid-run; it sets the backend of later calls
+ * that do not name one. Concurrent code should pass `backend` to `explain` instead.
  *
  * @example
  * ```ts
@@ -54,6 +57,11 @@ export interface UseBackendOptions {
  * ```
  */
 export async function useBackend(name: string, options: UseBackendOptions = {}): Promise<BackendSelection> {
+  return withBackendLock(() => useBackendUnlocked(name, options));
+}
+
+/** {@link useBackend} for code that already holds the backend lock (runExplainer). */
+export async function useBackendUnlocked(name: string, options: UseBackendOptions = {}): Promise<BackendSelection> {
   const order = name === 'auto' ? listBackends().map((p) => p.name) : [name, ...(options.fallback ?? [])];
   const failures: BackendFailure[] = [];
   await ensureGradients();
@@ -97,15 +105,18 @@ export function currentBackend(): string {
 }
 
 /**
- * Runs `fn` on another backend and switches back afterwards (for per-step backends in pipelines).
+ * Runs `fn` on another backend and switches back afterwards (for per-step backends in pipelines),
+ * holding the backend lock throughout so that no concurrent call switches it in between.
  */
 export async function withBackend<T>(name: string | undefined, fn: () => Promise<T>): Promise<T> {
   if (!name) return fn();
-  const previous = currentBackend();
-  await useBackend(name);
-  try {
-    return await fn();
-  } finally {
-    await useBackend(previous);
-  }
+  return withBackendLock(async () => {
+    const previous = currentBackend();
+    await useBackendUnlocked(name);
+    try {
+      return await fn();
+    } finally {
+      await useBackendUnlocked(previous);
+    }
+  });
 }

@@ -20,7 +20,13 @@ export type GlassboxErrorCode =
   | 'DATA_FILE_INVALID'
   | 'MEMORY_BUDGET'
   | 'UNSUPPORTED_MODEL'
-  | 'NO_GRADIENT';
+  | 'NO_GRADIENT'
+  | 'BACKEND_SWITCHED'
+  | 'OUTPUT_PATH_INVALID'
+  | 'OUTPUT_OVERWRITES_INPUT'
+  | 'OUTPUT_WRITE_FAILED'
+  | 'NON_FINITE_RESULT'
+  | 'PLUGIN_REFUSED';
 
 /**
  * Base class of every error Glassbox throws on purpose. Match on `code`, never on the message.

@@ -46,6 +46,15 @@ export interface ExplainCall<O> {
    */
   memoryBudgetBytes?: number;
   labels?: ExplanationLabels;
+  /**
+   * Backend to compute on (a registered name, as in `useBackend`); the previous one is restored
+   * afterwards. Safe under concurrency: explanations hold the backend lock, so concurrent calls
+   * on different backends run one after another, each on its own backend, and `Explanation.backend`
+   * names the backend that really computed it. Default: the active backend.
+   */
+  backend?: string;
+  /** Tried in order when `backend` cannot be initialised. */
+  fallback?: readonly string[];
 }
 
 /** The input of an explanation: a tensor (not disposed), nested arrays, or flat values with a shape. */

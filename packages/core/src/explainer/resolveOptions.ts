@@ -52,7 +52,7 @@ export function resolveOptions<O>(schema: OptionSchema<O>, given: Record<string,
   const provided = new Map<string, unknown>();
   for (const [key, value] of Object.entries(given ?? {})) {
     if (value === undefined) continue;
-    const name = key in specs ? key : byKebab.get(key);
+    const name = Object.hasOwn(specs, key) ? key : byKebab.get(key);
     if (!name) {
       const known = Object.keys(specs);
       throw new InvalidOptionError(

@@ -8,6 +8,10 @@ import { EXPLANATION_SPEC_VERSION, type Explanation, type ExplanationKind } from
 import { createRandom } from '../random/createRandom';
 import { sizeOf } from '../util/shape';
 import { ensureGradients } from '../backend/ensureGradients';
+import { withBackendLock } from '../backend/backendLock';
+import { currentBackend, useBackendUnlocked } from '../backend/backendRegistry';
+import { BackendSwitchedError } from '../errors/BackendSwitchedError';
+import { checkSeed } from '../random/checkSeed';
 import type { ExplainCall, ExplainInput, Explainer } from './Explainer';
 import type { ExplainContext } from './ExplainContext';
 import { resolveOptions } from './resolveOptions';
@@ -40,7 +44,7 @@ export function createContext(call: Pick<ExplainCall<unknown>, 'signal' | 'onPro
       if (signal.aborted) throw new AbortedError('The explanation was aborted', { reason: String(signal.reason ?? '') });
     },
     random: createRandom(call.seed ?? 0),
-    backend: tf.getBackend(),
+    backend: currentBackend(),
     memoryBudgetBytes: call.memoryBudgetBytes ?? defaultMemoryBudget(),
   };
 }
@@ -58,7 +62,9 @@ export function checkCapabilities(explainer: Pick<Explainer, 'name' | 'requires'
 
 /**
  * The body of every explainer's `explain`: validation, targets, context, timing and packaging.
- * Tensors it creates are released on every path, including throws and aborts.
+ * Tensors it creates are released on every path, including throws and aborts. It runs under the
+ * backend lock: on `call.backend` when given (the previous backend is restored afterwards), else
+ * on the active one, and the result is labelled with the backend that really computed it.
  */
 export async function runExplainer<O, K extends ExplanationKind, D>(
   explainer: Explainer<O, K, D>,
@@ -66,10 +72,33 @@ export async function runExplainer<O, K extends ExplanationKind, D>(
   inputs: ExplainInput,
   call: ExplainCall<O> = {},
 ): Promise<Explanation<K, D>> {
-  const started = Date.now();
-  const startedAt = new Date(started).toISOString();
   checkCapabilities(explainer, model);
   const options = resolveOptions(explainer.options, call.options as Record<string, unknown>, `method "${explainer.name}"`);
+  if (call.seed !== undefined) checkSeed(call.seed);
+  return withBackendLock(async () => {
+    if (tf.getBackend() == null) await tf.ready(); // tfjs's default backend, so that its name is known before the run
+    const previous = call.backend === undefined ? undefined : currentBackend();
+    if (call.backend !== undefined) await useBackendUnlocked(call.backend, { fallback: call.fallback });
+    try {
+      const e = await runLocked(explainer, model, inputs, call, options);
+      const now = currentBackend();
+      if (now !== e.backend) throw new BackendSwitchedError(e.backend, now);
+      return e;
+    } finally {
+      if (previous !== undefined && currentBackend() !== previous) await useBackendUnlocked(previous);
+    }
+  });
+}
+
+async function runLocked<O, K extends ExplanationKind, D>(
+  explainer: Explainer<O, K, D>,
+  model: Model,
+  inputs: ExplainInput,
+  call: ExplainCall<O>,
+  options: O,
+): Promise<Explanation<K, D>> {
+  const started = Date.now();
+  const startedAt = new Date(started).toISOString();
   await ensureGradients();
   const context = createContext(call);
   context.throwIfAborted();

@@ -51,7 +51,7 @@ export class Pipeline<T> {
     const random = createRandom(call.seed ?? 0).fork('pipeline');
     let value: unknown;
     try {
-      value = await withBackend(this.source.backend, () => src.explain(model, inputs, call));
+      value = await src.explain(model, inputs, this.onSourceBackend(call));
     } catch (e) {
       if (e instanceof AbortedError) throw e;
       throw new PipelineStepError({ index: 0, name: src.name, plugin: src.package ?? src.name }, e);
@@ -75,6 +75,11 @@ export class Pipeline<T> {
     return value as T;
   }
 
+  /** The call with the source's backend (explain switches under the backend lock and restores it). */
+  private onSourceBackend(call: ExplainCall<Record<string, unknown>>): ExplainCall<Record<string, unknown>> {
+    return this.source.backend === undefined ? call : { ...call, backend: this.source.backend };
+  }
+
   /**
    * The context step `index` runs with (`random` is shared by the steps of one run); its
    * `explainAgain` replays the source and the transforming steps before it.
@@ -89,7 +94,7 @@ export class Pipeline<T> {
       progress: (p) => call.onProgress?.(p),
       source: this.source.explainer,
       explainAgain: async (m, x, c = call) => {
-        let v: unknown = await withBackend(this.source.backend, () => this.source.explainer.explain(m, x, c));
+        let v: unknown = await this.source.explainer.explain(m, x, this.onSourceBackend(c));
         const replayRandom = createRandom(c.seed ?? 0).fork('pipeline');
         for (const [j, step] of this.steps.slice(0, index).entries()) {
           if (step.observes) continue;

@@ -13,11 +13,17 @@ export function nest(values: ArrayLike<number>, shape: readonly number[]): unkno
   return build(0, 0);
 }
 
-/** The shape of a rectangular nested number array; throws InvalidInputError when ragged or non-numeric. */
+/** Most dimensions a nested array may have (deeper nesting is refused before any recursion). */
+export const MAX_NESTED_DIMS = 32;
+
+/** The shape of a rectangular nested number array; throws InvalidInputError when ragged or non-numeric, or nested deeper than {@link MAX_NESTED_DIMS}. */
 export function shapeOfNested(value: unknown, what = 'input'): number[] {
   const shape: number[] = [];
   let v = value;
   while (Array.isArray(v)) {
+    if (shape.length === MAX_NESTED_DIMS) {
+      throw new InvalidInputError(`${what} is nested more than ${MAX_NESTED_DIMS} arrays deep; the limit on dimensions is ${MAX_NESTED_DIMS}`, { limit: MAX_NESTED_DIMS });
+    }
     shape.push(v.length);
     if (v.length === 0) break;
     v = v[0];

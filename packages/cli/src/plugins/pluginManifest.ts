@@ -1,0 +1,51 @@
+import { PluginError } from '@glassbox/core';
+
+/**
+ * The `"glassbox"` field of a plugin's package.json: what its main entry provides, by export name.
+ *
+ * @example
+ * ```json
+ * "glassbox": {
+ *   "explainers": ["occlusion"],
+ *   "backends": { "wasm": "wasmBackend" },
+ *   "metrics": ["METRICS"]
+ * }
+ * ```
+ */
+export interface PluginManifest {
+  /** Factories (`() => Explainer`), by export name. */
+  explainers: string[];
+  /** Backend name → export name of a factory (`() => BackendProvider`); imported only when chosen. */
+  backends: Record<string, string>;
+  /** Exports holding a Metric, a list of them, or a factory of either; imported by `evaluate`. */
+  metrics: string[];
+}
+
+const NAME = /^[A-Za-z_$][\w$]*$/;
+
+/**
+ * Reads and checks a package's `"glassbox"` manifest: `undefined` when the package has none (it is
+ * not a plugin), a `PluginError` when it is malformed.
+ */
+export function pluginManifest(pkg: Record<string, unknown>, plugin: string): PluginManifest | undefined {
+  const raw = pkg.glassbox;
+  if (raw === undefined) return undefined;
+  const bad = (why: string): never => {
+    throw new PluginError(`${plugin}: package.json "glassbox" ${why}`, { plugin });
+  };
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return bad('must be an object such as { "explainers": ["myMethod"] }');
+  const m = raw as Record<string, unknown>;
+  const list = (key: string): string[] => {
+    const v = m[key] ?? [];
+    if (!Array.isArray(v) || !v.every((x) => typeof x === 'string' && NAME.test(x))) return bad(`"${key}" must be a list of export names`);
+    return v as string[];
+  };
+  const backends = m.backends ?? {};
+  if (!backends || typeof backends !== 'object' || Array.isArray(backends)) return bad('"backends" must map backend names to export names');
+  const byName = Object.create(null) as Record<string, string>;
+  for (const [name, exp] of Object.entries(backends)) {
+    if (!/^[a-z][a-z0-9-]*$/.test(name) || typeof exp !== 'string' || !NAME.test(exp)) return bad(`"backends" entry ${JSON.stringify(name)} must map a kebab-case backend name to an export name`);
+    byName[name] = exp;
+  }
+  return { explainers: list('explainers'), backends: byName, metrics: list('metrics') };
+}
