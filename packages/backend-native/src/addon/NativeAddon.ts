@@ -19,6 +19,8 @@ export interface NativeAddon {
   conv2d(x: Float32Array, filter: Float32Array, y: Float32Array, params: Int32Array, bias: Float32Array | null, activation: number, alpha: number): void;
   conv2dBackpropInput(dy: Float32Array, filter: Float32Array, dx: Float32Array, params: Int32Array): void;
   conv2dBackpropFilter(x: Float32Array, dy: Float32Array, dw: Float32Array, params: Int32Array): void;
+  depthwiseConv2d(x: Float32Array, filter: Float32Array, y: Float32Array, params: Int32Array, bias: Float32Array | null, activation: number, alpha: number): void;
+  depthwiseBackpropInput(dy: Float32Array, filter: Float32Array, dx: Float32Array, params: Int32Array): void;
   maxPool(x: Float32Array, y: Float32Array, params: Int32Array): void;
   maxPoolGrad(dy: Float32Array, x: Float32Array, dx: Float32Array, params: Int32Array): void;
   avgPool(x: Float32Array, y: Float32Array, params: Int32Array): void;
