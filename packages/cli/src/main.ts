@@ -4,6 +4,7 @@ import { methodsCommand } from './commands/methods';
 import { explainCommand } from './commands/explainCommand';
 import { evaluateCommand } from './commands/evaluateCommand';
 import { reportCommand } from './commands/reportCommand';
+import { profileCommand } from './commands/profileCommand';
 import { processIo, type Io } from './io/Io';
 
 const HELP = `glassbox — explain TensorFlow.js models
@@ -16,6 +17,7 @@ Commands:
                    [--seed <n>] [--out <file.json|.png|.svg|.html>] [method options as --flags]
   glassbox evaluate --model <model.json> --explanation <result.json> --metrics <a,b,...> [--out <file.json>]
   glassbox report <result.json>... --out <report.html>
+  glassbox profile --model <model.json> --input <inputs.json> --method <id> [--backend <name>]   time per kernel, native or JS, peak memory
 
 Errors are one line: "glassbox: error [CODE]: message"; exit status 2 for bad input, 1 otherwise.`;
 
@@ -44,6 +46,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
           return await explainCommand(io, flags);
         case 'evaluate':
           return await evaluateCommand(io, flags);
+        case 'profile':
+          return await profileCommand(io, flags);
         case 'report':
           return await reportCommand(io, positional, flags);
         case undefined:

@@ -68,6 +68,6 @@ export { createRandom } from './random/createRandom';
 export type { Random } from './random/Random';
 export { selectTargets, targetGradients } from './tensor/selectTargets';
 export { planChunks } from './tensor/planChunks';
-export { measureItemBytes } from './tensor/measureItemBytes';
+export { measureItemBytes, peakBytes } from './tensor/measureItemBytes';
 export { sizeOf, formatShape } from './util/shape';
 export { nest, flatten, shapeOfNested } from './util/nested';

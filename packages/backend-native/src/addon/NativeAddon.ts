@@ -33,6 +33,6 @@ export const UnaryOp = {
   rsqrt: 12, square: 13, reciprocal: 14, step: 15, softplus: 16, expm1: 17, log1p: 18,
 } as const;
 
-export const BinaryOp = { add: 0, sub: 1, mul: 2, div: 3, max: 4, min: 5, squaredDifference: 6, eluGrad: 7 } as const;
+export const BinaryOp = { add: 0, sub: 1, mul: 2, div: 3, max: 4, min: 5, squaredDifference: 6, eluGrad: 7, reluGrad: 8, relu6Grad: 9 } as const;
 
 export const ReduceOp = { sum: 0, mean: 1, max: 2, min: 3, prod: 4 } as const;

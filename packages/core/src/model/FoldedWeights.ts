@@ -54,9 +54,9 @@ export class FoldedWeights {
     const sources = this.sources();
     this.key = sources.map((t) => t.dataId);
     // In float64, rounded once: folding then adds no more error than storing the weights did.
-    const w = Float64Array.from(this.kernel.read().dataSync());
+    const w = new Float64Array(this.kernel.read().dataSync());
     const channels = this.kernel.read().shape.slice(this.layout === 'depthwise' ? 2 : -1).reduce((a, b) => a * b, 1);
-    const b = this.bias ? Float64Array.from(this.bias.read().dataSync()) : new Float64Array(channels);
+    const b = this.bias ? new Float64Array(this.bias.read().dataSync()) : new Float64Array(channels);
     for (const n of this.norms) {
       const mean = n.movingMean.read().dataSync(), variance = n.movingVariance.read().dataSync();
       const gamma = n.gamma?.read().dataSync(), beta = n.beta?.read().dataSync();
@@ -68,7 +68,7 @@ export class FoldedWeights {
       for (let i = 0; i < w.length; i++) w[i] *= scale[i % channels];
     }
     // Kept: a refresh may run inside a caller's tidy, and these live until the next one.
-    this.folded = { filter: tf.keep(tf.tensor(Float32Array.from(w), this.kernel.read().shape)), bias: tf.keep(tf.tensor1d(Float32Array.from(b))) };
+    this.folded = { filter: tf.keep(tf.tensor(new Float32Array(w), this.kernel.read().shape)), bias: tf.keep(tf.tensor1d(new Float32Array(b))) };
   }
 
   /** The kernel and bias to use now (the variables themselves when nothing is folded). */

@@ -7,11 +7,20 @@ const run = (name: string, inputs: Record<string, tf.Tensor>, attrs: Attrs) =>
   tf.engine().runKernel(name, inputs as unknown as tf.NamedTensorMap, attrs as tf.NamedAttrMap) as tf.Tensor;
 
 /**
+ * A kernel a backend may register to compute relu/relu6 gradients from the output in one pass:
+ * inputs `{dy, y}`, attribute `activation` ('relu' | 'relu6'); `@glassbox/backend-native` does.
+ */
+export const ACTIVATION_GRAD_KERNEL = 'GlassboxActivationGrad';
+
+/**
  * The gradient of the pre-activation from the fused output `y`. The masks read `y`, not the
  * pre-activation: `y > 0` iff the pre-activation is, and ReLU6 passes the gradient where
  * `0 < y < 6` (PyTorch's hardtanh rule; the kink points themselves get 0).
  */
 export function fusedActivationGrad(dy: tf.Tensor, y: tf.Tensor, activation: unknown, alpha: unknown): tf.Tensor {
+  if ((activation === 'relu' || activation === 'relu6') && tf.getKernel(ACTIVATION_GRAD_KERNEL, tf.getBackend())) {
+    return run(ACTIVATION_GRAD_KERNEL, { dy, y }, { activation });
+  }
   switch ((activation ?? 'linear') as Act) {
     case 'linear': return dy;
     case 'relu': return tf.mul(dy, tf.step(y));
