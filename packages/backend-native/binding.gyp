@@ -13,6 +13,7 @@
         "native/transpose.cc",
         "native/conv.cc",
         "native/conv_direct.cc",
+        "native/depthwise.cc",
         "native/pool.cc"
       ],
       "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],

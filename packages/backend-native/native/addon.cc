@@ -14,6 +14,7 @@
 
 #include "common.h"
 #include "conv.h"
+#include "depthwise.h"
 #include "elementwise.h"
 #include "gemm.h"
 #include "reduce.h"
@@ -260,6 +261,26 @@ Value AvgPoolGrad(const CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
+size_t dw_filter_size(const gb::ConvParams& p) { return p.fH * p.fW * p.outC; }
+
+// depthwiseConv2d(x, w, y, params, bias, act, alpha); params.outC = inC * multiplier
+Value DepthwiseConv2d(const CallbackInfo& info) {
+  auto p = conv_params(info, 3);
+  if (p.inC <= 0 || p.outC % p.inC != 0) fail(info.Env(), "depthwise: outC must be a multiple of inC");
+  gb::depthwise_conv2d(p, f32(info, 0, in_size(p), "x"), f32(info, 1, dw_filter_size(p), "filter"), f32(info, 2, out_size(p), "y"),
+                       opt_f32(info, 4, p.outC, "bias"), static_cast<int>(num(info, 5, "activation")), fnum(info, 6));
+  return info.Env().Undefined();
+}
+
+// depthwiseBackpropInput(dy, w, dx, params)
+Value DepthwiseBackpropInput(const CallbackInfo& info) {
+  auto p = conv_params(info, 3);
+  if (p.inC <= 0 || p.outC % p.inC != 0) fail(info.Env(), "depthwise: outC must be a multiple of inC");
+  gb::depthwise_backprop_input(p, f32(info, 0, out_size(p), "dy"), f32(info, 1, dw_filter_size(p), "filter"),
+                               f32(info, 2, in_size(p), "dx"));
+  return info.Env().Undefined();
+}
+
 // Tensor buffers are large; glibc serves them with mmap and returns them to the OS on free, so every
 // new buffer is first-touched page by page (very slow in some VMs: ~1 s for 64 MiB here). Serving them
 // from the heap and keeping freed memory lets buffers be reused without faults, for every kernel in
@@ -289,6 +310,8 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("conv2d", Napi::Function::New(env, Conv2d));
   exports.Set("conv2dBackpropInput", Napi::Function::New(env, Conv2dBackpropInput));
   exports.Set("conv2dBackpropFilter", Napi::Function::New(env, Conv2dBackpropFilter));
+  exports.Set("depthwiseConv2d", Napi::Function::New(env, DepthwiseConv2d));
+  exports.Set("depthwiseBackpropInput", Napi::Function::New(env, DepthwiseBackpropInput));
   exports.Set("maxPool", Napi::Function::New(env, MaxPool));
   exports.Set("maxPoolGrad", Napi::Function::New(env, MaxPoolGrad));
   exports.Set("avgPool", Napi::Function::New(env, AvgPool));

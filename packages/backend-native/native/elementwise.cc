@@ -54,11 +54,13 @@ GB_B(BMax, a != a ? a : (b != b ? b : (a > b ? a : b)))
 GB_B(BMin, a != a ? a : (b != b ? b : (a < b ? a : b)))
 GB_B(BSqDiff, (a - b) * (a - b))
 GB_B(BEluGrad, b >= 0.f ? a : a * (b + 1.0f))  // a = dy, b = y
+GB_B(BReluGrad, b > 0.f ? a : 0.f)                 // a = dy, b = y = relu(x)
+GB_B(BRelu6Grad, (b > 0.f && b < 6.f) ? a : 0.f)  // a = dy, b = y = relu6(x)
 #undef GB_B
 
 #define GB_BINARY_LIST(X)                                                                           \
   X(B_ADD, BAdd) X(B_SUB, BSub) X(B_MUL, BMul) X(B_DIV, BDiv) X(B_MAX, BMax) X(B_MIN, BMin)         \
-  X(B_SQDIFF, BSqDiff) X(B_ELUGRAD, BEluGrad)
+  X(B_SQDIFF, BSqDiff) X(B_ELUGRAD, BEluGrad) X(B_RELUGRAD, BReluGrad) X(B_RELU6GRAD, BRelu6Grad)
 
 constexpr int MAXR = 12;
 

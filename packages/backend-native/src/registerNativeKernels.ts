@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { withFallback } from './kernels/kernelUtil';
 import { nativeKernels } from './kernels/nativeKernels';
+import { activationGradKernel } from './kernels/activationGradKernel';
 import { NativeKernelBackend } from './NativeKernelBackend';
 
 /** The tfjs backend name. */
@@ -22,6 +23,11 @@ export function registerNativeKernels(): void {
       backendName: NATIVE_TFJS_NAME,
       kernelFunc: impl ? withFallback(config.kernelName, impl, config.kernelFunc) : config.kernelFunc,
     });
+  }
+  // Kernels tfjs does not have: Glassbox's own (see their files).
+  for (const k of [activationGradKernel]) {
+    if (tf.getKernel(k.kernelName, NATIVE_TFJS_NAME)) continue;
+    tf.registerKernel({ kernelName: k.kernelName, backendName: NATIVE_TFJS_NAME, kernelFunc: withFallback(k.kernelName, k.impl, k.javaScript) });
   }
   if (!tf.findBackendFactory(NATIVE_TFJS_NAME)) {
     // Priority 0 (below cpu's 1): tfjs never picks it on its own; Glassbox selects it by name.

@@ -6,6 +6,7 @@ import { methodsCommand } from './commands/methods';
 import { explainCommand } from './commands/explainCommand';
 import { evaluateCommand } from './commands/evaluateCommand';
 import { reportCommand } from './commands/reportCommand';
+import { profileCommand } from './commands/profileCommand';
 import { processIo, type Io } from './io/Io';
 import { helpCommand } from './help/helpCommand';
 
@@ -21,6 +22,7 @@ Commands:
                    [--input-name <name>] [--output <name>]: graph models with several inputs/outputs
   glassbox evaluate --model <model.json> --explanation <result.json> --metrics <a,b,...> [--out <file.json>]
   glassbox report <result.json>... --out <report.html>
+  glassbox profile --model <model.json> --input <inputs.json> --method <id> [--backend <name>]   time per kernel, native or JS, peak memory
 
 Plugins: the CLI's own, plus those your project chose: glassbox.config.{js,mjs,json} ("plugins"
 list) if present, else the dependencies in your nearest package.json that have a "glassbox" manifest.
@@ -61,6 +63,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         case 'evaluate':
           finishFlags(new Map(), positional, 'evaluate', 'see glassbox help');
           return await evaluateCommand(io, flags);
+        case 'profile':
+          return await profileCommand(io, flags);
         case 'report':
           return await reportCommand(io, positional, flags);
         case undefined:

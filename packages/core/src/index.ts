@@ -79,7 +79,7 @@ export { selectTargets, targetGradients } from './tensor/selectTargets';
 export { asNoGradientError, GRADIENT_FREE_METHODS } from './tensor/asNoGradientError';
 export { planChunks } from './tensor/planChunks';
 export { defaultMemoryBudget, availableMemoryBytes, memoryLimitBytes, MEMORY_BUDGET_FRACTION, BROWSER_MEMORY_BUDGET, BROWSER_MEMORY_LIMIT } from './tensor/defaultMemoryBudget';
-export { measureItemBytes } from './tensor/measureItemBytes';
+export { measureItemBytes, peakBytes } from './tensor/measureItemBytes';
 export { measurePredictBytes } from './tensor/measurePredictBytes';
 export { sizeOf, formatShape } from './util/shape';
 export { nest, flatten, shapeOfNested } from './util/nested';

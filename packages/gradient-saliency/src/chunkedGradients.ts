@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { planChunks, sizeOf, targetGradients, type ExplainContext } from '@glassbox/core';
-import { measureItemBytes } from '@glassbox/core';
+import { peakBytes, planChunks, sizeOf, targetGradients, type ExplainContext } from '@glassbox/core';
 
 /** What {@link chunkedGradients} computes. */
 export interface ChunkedGradientsRequest {
@@ -19,7 +18,7 @@ export interface ChunkedGradientsRequest {
 
 /**
  * Per-example input gradients mapped to attributions, evaluated in chunks of examples sized to the
- * memory budget (measured on the model, see {@link measureItemBytes}), with progress and an abort
+ * memory budget (measured on the first example, see {@link peakBytes}), with progress and an abort
  * check between chunks. Each chunk's tensors are released before the next starts.
  *
  * @example
@@ -35,25 +34,34 @@ export async function chunkedGradients(req: ChunkedGradientsRequest): Promise<{ 
   const rest = inputs.shape.slice(1);
   const per = sizeOf(rest);
   const compute = (x: tf.Tensor, t: readonly number[]) => map(targetGradients(forward, x, t), x);
-  let chunkSize = n;
-  if (n > 1) {
-    const { perItem, fixed } = await measureItemBytes((m) =>
-      tf.dispose(tf.tidy(() => compute(tf.tile(tf.slice(inputs, 0, 1), [m, ...rest.map(() => 1)]), [targets[0]]))),
-    );
-    chunkSize = planChunks(n, perItem, Math.max(0, context.memoryBudgetBytes - fixed)).chunkSize;
-  }
   const values = new Float32Array(n * per);
-  for (let i = 0; i < n; i += chunkSize) {
-    context.throwIfAborted();
-    const k = Math.min(chunkSize, n - i);
-    const part = tf.tidy(() => compute(tf.slice(inputs, i, k), targets.slice(i, i + k)));
+  const store = async (part: tf.Tensor, i: number) => {
     try {
       values.set((await part.data()) as Float32Array, i * per);
     } finally {
       part.dispose();
     }
+  };
+  let chunkSize = n, start = 0;
+  if (n > 1) {
+    context.throwIfAborted();
+    // Measured on the first example, whose result is kept: the probe costs no extra gradient. The
+    // whole peak counts per item (an over-estimate by the fixed part), so chunks stay in budget.
+    let first: tf.Tensor | undefined;
+    const perItem = await peakBytes(() => {
+      first = tf.tidy(() => compute(tf.slice(inputs, 0, 1), [targets[0]]));
+    });
+    await store(first!, 0);
+    start = 1;
+    context.progress({ stage, done: 1, total: n });
+    chunkSize = planChunks(n - 1, Math.max(1, perItem), context.memoryBudgetBytes).chunkSize;
+  }
+  for (let i = start; i < n; i += chunkSize) {
+    context.throwIfAborted();
+    const k = Math.min(chunkSize, n - i);
+    await store(tf.tidy(() => compute(tf.slice(inputs, i, k), targets.slice(i, i + k))), i);
     context.progress({ stage, done: i + k, total: n });
     await tf.nextFrame();
   }
-  return { values, shape: [...inputs.shape], chunkSize, chunks: Math.ceil(n / chunkSize) };
+  return { values, shape: [...inputs.shape], chunkSize, chunks: start + Math.ceil((n - start) / chunkSize) };
 }

@@ -19,6 +19,8 @@ export interface NativeAddon {
   conv2d(x: Float32Array, filter: Float32Array, y: Float32Array, params: Int32Array, bias: Float32Array | null, activation: number, alpha: number): void;
   conv2dBackpropInput(dy: Float32Array, filter: Float32Array, dx: Float32Array, params: Int32Array): void;
   conv2dBackpropFilter(x: Float32Array, dy: Float32Array, dw: Float32Array, params: Int32Array): void;
+  depthwiseConv2d(x: Float32Array, filter: Float32Array, y: Float32Array, params: Int32Array, bias: Float32Array | null, activation: number, alpha: number): void;
+  depthwiseBackpropInput(dy: Float32Array, filter: Float32Array, dx: Float32Array, params: Int32Array): void;
   maxPool(x: Float32Array, y: Float32Array, params: Int32Array): void;
   maxPoolGrad(dy: Float32Array, x: Float32Array, dx: Float32Array, params: Int32Array): void;
   avgPool(x: Float32Array, y: Float32Array, params: Int32Array): void;
@@ -31,6 +33,6 @@ export const UnaryOp = {
   rsqrt: 12, square: 13, reciprocal: 14, step: 15, softplus: 16, expm1: 17, log1p: 18,
 } as const;
 
-export const BinaryOp = { add: 0, sub: 1, mul: 2, div: 3, max: 4, min: 5, squaredDifference: 6, eluGrad: 7 } as const;
+export const BinaryOp = { add: 0, sub: 1, mul: 2, div: 3, max: 4, min: 5, squaredDifference: 6, eluGrad: 7, reluGrad: 8, relu6Grad: 9 } as const;
 
 export const ReduceOp = { sum: 0, mean: 1, max: 2, min: 3, prod: 4 } as const;

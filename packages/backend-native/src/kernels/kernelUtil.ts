@@ -20,6 +20,22 @@ export interface NativeKernel {
 /** Calls per kernel that ran natively and that fell back to the cpu kernel (for tests and profiling). */
 export const kernelStats = new Map<string, { native: number; fallback: number }>();
 
+/**
+ * A copy of the per-kernel call counts: how often each kernel with a native implementation ran
+ * natively and how often it fell back to the JavaScript (cpu) kernel. Kernels missing here have no
+ * native implementation and always run in JavaScript.
+ *
+ * @example
+ * ```ts
+ * const before = nativeKernelCalls();
+ * model.predict(x);
+ * const after = nativeKernelCalls(); // compare after.Conv2D.native with before's
+ * ```
+ */
+export function nativeKernelCalls(): Record<string, { native: number; fallback: number }> {
+  return Object.fromEntries([...kernelStats].map(([k, v]) => [k, { ...v }]));
+}
+
 /** Wraps a native implementation so that unsupported calls (dtypes, layouts) run the cpu kernel. */
 export function withFallback(kernelName: string, impl: NativeKernelImpl, cpu: KernelFunc): KernelFunc {
   const stats = { native: 0, fallback: 0 };

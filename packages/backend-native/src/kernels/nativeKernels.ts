@@ -1,5 +1,6 @@
 import { binaryKernels } from './binaryKernels';
 import { convKernels } from './convKernels';
+import { depthwiseKernels } from './depthwiseKernels';
 import type { NativeKernel } from './kernelUtil';
 import { matMulKernels } from './matMulKernels';
 import { reduceKernels } from './reduceKernels';
@@ -12,4 +13,5 @@ export const nativeKernels: readonly NativeKernel[] = [
   ...unaryKernels,
   ...reduceKernels,
   ...convKernels,
+  ...depthwiseKernels,
 ];

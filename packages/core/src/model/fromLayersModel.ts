@@ -4,6 +4,7 @@ import { MODEL_SPEC_VERSION, type LayerInfo, type Model, type ModelCapability } 
 import type { AttentionAccess } from './AttentionAccess';
 import { createRandom } from '../random/createRandom';
 import { layerGraph } from './layerGraph';
+import { compileLayersForward, type LayersGraphLike } from './compileLayersForward';
 
 /** The parts of a tfjs-layers `Layer` the adapter uses (structural, so core needs no tfjs-layers import). */
 export interface LayerLike {
@@ -32,6 +33,11 @@ export interface LayersModelAdapterOptions {
   featureNames?: readonly string[];
   /** Attention access for transformer models built with `@glassbox/attention`'s layers. */
   attention?: AttentionAccess;
+  /**
+   * Run `forward`/`predict` through {@link compileLayersForward} (fused kernels with lazy weight
+   * gradients, batch norm folded into convolutions): default true. False runs `model.apply`.
+   */
+  optimize?: boolean;
 }
 
 const perExample = (shape: unknown): number[] => {
@@ -68,7 +74,8 @@ export function fromLayersModel(model: LayersModelLike, options: LayersModelAdap
     for (let i = from; i < to; i++) h = chain[i].apply(h, { training: false }) as tf.Tensor;
     return h;
   };
-  const forward = (x: tf.Tensor) => model.apply(x, { training: false }) as tf.Tensor;
+  const compiled = options.optimize === false ? null : compileLayersForward(model as unknown as LayersGraphLike);
+  const forward = compiled ?? ((x: tf.Tensor) => model.apply(x, { training: false }) as tf.Tensor);
   const adapter: Model = {
     specVersion: MODEL_SPEC_VERSION,
     name: options.name ?? model.name,
@@ -81,6 +88,7 @@ export function fromLayersModel(model: LayersModelLike, options: LayersModelAdap
     predict: async (x) => tf.tidy(() => forward(x)),
     forward,
   };
+  if (compiled) adapter.dispose = () => compiled.dispose();
   if (isChain) {
     adapter.layers = (): LayerInfo[] =>
       chain.map((l) => ({ name: l.name, className: l.getClassName(), outputShape: perExample(l.outputShape) }));

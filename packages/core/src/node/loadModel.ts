@@ -77,5 +77,11 @@ export async function loadModel(modelJsonPath: string, options: ReadModelOptions
     featureNames: meta.glassbox?.featureNames,
     ...options,
   });
-  return { ...adapter, dispose: () => m.dispose() };
+  return {
+    ...adapter,
+    dispose: () => {
+      adapter.dispose?.();
+      m.dispose();
+    },
+  };
 }

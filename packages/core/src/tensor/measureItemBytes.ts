@@ -1,7 +1,16 @@
 import * as tf from '@tensorflow/tfjs-core';
 
-/** Peak bytes of live tensors above the starting point while `run` executes. */
-async function peakBytes(run: () => void): Promise<number> {
+/**
+ * Peak bytes of live tensors while `run` runs, above those live before (via `tf.profile`; inside a
+ * caller's `tf.profile`, read off theirs). Lets a method measure its first chunk and keep the result.
+ *
+ * @example
+ * ```ts
+ * let first: tf.Tensor | undefined;
+ * const bytes = await peakBytes(() => { first = tf.tidy(() => work(1)); });
+ * ```
+ */
+export async function peakBytes(run: () => void): Promise<number> {
   const start = tf.memory().numBytes;
   const state = tf.engine().state;
   let snapshots: number[];

@@ -1,0 +1,102 @@
+import { resolve } from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
+import { InvalidOptionError, UnknownMethodError } from '@glassbox/core';
+import { loadLayersModel, loadModel, readInputsFile } from '@glassbox/core/node';
+import { discoverPlugins } from '../plugins/discoverPlugins';
+import { takeFlag } from '../parseArgs';
+import { selectBackend } from './selectBackend';
+import type { Io } from '../io/Io';
+
+const USAGE = 'glassbox profile --model <model.json> --input <inputs.json> --method <id> [--target <i>] [--backend <name>] [--top <n>] [--json] [--memory-budget-mb <n>] [method options]';
+
+type Calls = Record<string, { native: number; fallback: number }>;
+
+/** Per-kernel native/fallback call counts when the native backend runs (empty otherwise). */
+async function nativeCalls(backend: string): Promise<Calls | null> {
+  if (backend !== 'native') return null;
+  const native = (await import('@glassbox/backend-native')) as { nativeKernelCalls?: () => Calls };
+  return native.nativeKernelCalls?.() ?? null;
+}
+
+/** Where a kernel ran: natively, in JavaScript, or both (some calls fell back). */
+function where(backend: string, kernel: string, before: Calls | null, after: Calls | null): string {
+  if (backend === 'cpu') return 'JavaScript';
+  if (!after) return backend;
+  const a = after[kernel];
+  if (!a) return 'JavaScript';
+  const b = before?.[kernel] ?? { native: 0, fallback: 0 };
+  const n = a.native - b.native, f = a.fallback - b.fallback;
+  return f === 0 ? 'native' : n === 0 ? 'JavaScript' : `mixed (${f} of ${n + f} in JavaScript)`;
+}
+
+/**
+ * `glassbox profile`: runs one explanation under `tf.profile` and prints the time per kernel, where
+ * each kernel ran (natively or in JavaScript, on the native backend), the time outside kernels, and
+ * peak memory (tensors and the process's resident set).
+ */
+export async function profileCommand(io: Io, flags: Map<string, string>): Promise<number> {
+  const modelPath = takeFlag(flags, 'model');
+  const inputPath = takeFlag(flags, 'input');
+  const method = takeFlag(flags, 'method');
+  if (!modelPath || !inputPath || !method) throw new InvalidOptionError(`Missing ${!modelPath ? '--model' : !inputPath ? '--input' : '--method'}; usage: ${USAGE}`);
+  const targetFlag = takeFlag(flags, 'target');
+  const backendFlag = takeFlag(flags, 'backend');
+  const topFlag = takeFlag(flags, 'top');
+  const json = takeFlag(flags, 'json') === 'true';
+  const budget = takeFlag(flags, 'memory-budget-mb');
+  const top = topFlag === undefined ? 25 : Number(topFlag);
+  if (!Number.isInteger(top) || top < 1) throw new InvalidOptionError(`--top ${topFlag}: expected a positive integer`);
+  const target = targetFlag === undefined ? undefined : Number(targetFlag);
+  if (target !== undefined && !Number.isInteger(target)) throw new InvalidOptionError(`--target ${targetFlag}: expected an integer output index`);
+  const { explainers } = await discoverPlugins(io.cwd);
+  const found = explainers.find((e) => e.explainer.name === method);
+  if (!found) throw new UnknownMethodError(`No installed explainer "${method}"`, { method, installed: explainers.map((e) => e.explainer.name) });
+  const selection = await selectBackend(io, backendFlag, undefined);
+  const t0 = performance.now();
+  const model = found.explainer.requires.includes('attention')
+    ? (await import('@glassbox/attention')).attentionModel(await loadLayersModel(resolve(io.cwd, modelPath)), { ownsModel: true })
+    : await loadModel(resolve(io.cwd, modelPath));
+  try {
+    const inputs = await readInputsFile(resolve(io.cwd, inputPath));
+    const t1 = performance.now();
+    const before = await nativeCalls(selection.name);
+    const rss0 = process.resourceUsage().maxRSS;
+    const wall0 = performance.now();
+    const info = await tf.profile(async () => {
+      await found.explainer.explain(model, { values: inputs.values, shape: inputs.shape }, {
+        options: Object.fromEntries(flags), target, memoryBudgetBytes: budget ? Number(budget) * 2 ** 20 : undefined,
+      });
+    });
+    const wallMs = performance.now() - wall0;
+    const after = await nativeCalls(selection.name);
+    const per = new Map<string, { ms: number; calls: number }>();
+    for (const k of info.kernels) {
+      const e = per.get(k.name) ?? { ms: 0, calls: 0 };
+      e.ms += typeof k.kernelTimeMs === 'number' ? k.kernelTimeMs : 0;
+      e.calls++;
+      per.set(k.name, e);
+    }
+    const rows = [...per].map(([kernel, e]) => ({ kernel, calls: e.calls, ms: e.ms, where: where(selection.name, kernel, before, after) })).sort((a, b) => b.ms - a.ms);
+    const kernelMs = rows.reduce((s, r) => s + r.ms, 0);
+    const jsMs = rows.filter((r) => r.where !== 'native' && selection.name === 'native').reduce((s, r) => s + r.ms, 0);
+    const summary = {
+      backend: selection.name, method, loadMs: t1 - t0, explainMs: wallMs, kernelMs, outsideKernelsMs: wallMs - kernelMs,
+      javaScriptKernelMs: selection.name === 'native' ? jsMs : undefined, peakTensorBytes: info.peakBytes, peakRssBytes: Math.max(rss0, process.resourceUsage().maxRSS) * 1024,
+    };
+    if (json) {
+      io.out(JSON.stringify({ ...summary, kernels: rows }));
+      return 0;
+    }
+    io.out(`${method} on ${selection.name}: explain ${(wallMs / 1000).toFixed(2)} s (kernels ${(kernelMs / 1000).toFixed(2)} s, outside kernels ${((wallMs - kernelMs) / 1000).toFixed(2)} s); model + input load ${((t1 - t0) / 1000).toFixed(2)} s`);
+    io.out(`${'kernel'.padEnd(36)} ${'calls'.padStart(6)} ${'ms'.padStart(9)} ${'%'.padStart(6)}  where`);
+    for (const r of rows.slice(0, top)) {
+      io.out(`${r.kernel.padEnd(36)} ${String(r.calls).padStart(6)} ${r.ms.toFixed(1).padStart(9)} ${((100 * r.ms) / Math.max(kernelMs, 1e-9)).toFixed(1).padStart(6)}  ${r.where}`);
+    }
+    if (rows.length > top) io.out(`… ${rows.length - top} more kernels (--top ${rows.length} lists all)`);
+    if (summary.javaScriptKernelMs !== undefined) io.out(`kernel time in JavaScript: ${jsMs.toFixed(1)} ms (${((100 * jsMs) / Math.max(kernelMs, 1e-9)).toFixed(1)}%)`);
+    io.out(`peak tensor memory ${(info.peakBytes / 2 ** 20).toFixed(1)} MiB; peak resident set ${(summary.peakRssBytes / 2 ** 20).toFixed(1)} MiB`);
+    return 0;
+  } finally {
+    model.dispose?.();
+  }
+}
