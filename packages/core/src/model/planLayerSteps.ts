@@ -68,7 +68,7 @@ function fusableActivation(layer: AnyLayer): string | null {
   return null;
 }
 
-/** The graph of a Layers model as fused steps, or null when it has shared layers or several inputs or outputs. */
+/** The graph of a Layers model as fused steps, or null when it has shared layers, nested models, or several inputs or outputs. */
 export function planLayerSteps(graph: LayersGraphLike): { steps: LayerStep[]; input: TensorRef; output: TensorRef; stats: Record<string, number> } | null {
   if (graph.inputLayers!.length !== 1 || graph.outputLayers!.length !== 1) return null;
   const input = `${graph.inputLayers![0].name}:0:0`;
@@ -80,6 +80,8 @@ export function planLayerSteps(graph: LayersGraphLike): { steps: LayerStep[]; in
   for (const layer of graph.layers as AnyLayer[]) {
     const cls = layer.getClassName();
     if (cls === 'InputLayer') continue;
+    // A nested model used as a layer runs through tfjs-layers itself (its own graph is not lowered).
+    if (Array.isArray(layer.layers)) return null;
     const nodes = (layer.inboundNodes as AnyLayer[]).map((_: unknown, i: number) => i).filter((i: number) => graph.containerNodes!.has(`${layer.name}_ib-${i}`));
     if (nodes.length !== 1) return null;
     const node = layer.inboundNodes[nodes[0]];
