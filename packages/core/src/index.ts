@@ -1,5 +1,5 @@
 // Errors
-export { GlassboxError, isGlassboxError, type GlassboxErrorCode } from './errors/GlassboxError';
+export { GlassboxError, isGlassboxError, type GlassboxErrorCode, type GlassboxErrorCodes } from './errors/GlassboxError';
 export { InvalidInputError } from './errors/InvalidInputError';
 export { InvalidOptionError } from './errors/InvalidOptionError';
 export { TargetOutOfRangeError } from './errors/TargetOutOfRangeError';
@@ -13,7 +13,7 @@ export { UnknownMethodError } from './errors/UnknownMethodError';
 export { MemoryBudgetError } from './errors/MemoryBudgetError';
 export { UnsupportedModelError } from './errors/UnsupportedModelError';
 // Models
-export { MODEL_SPEC_VERSION, type Model, type ModelCapability, type LayerInfo, type ModelSplit } from './model/Model';
+export { MODEL_SPEC_VERSION, type Model, type ModelCapability, type ModelCapabilities, type ModelWith, type LayerInfo, type ModelSplit } from './model/Model';
 export type { AttentionAccess, AttentionForward, ForwardFromEmbeddingsOptions } from './model/AttentionAccess';
 export { fromFunction, type FunctionModelOptions } from './model/fromFunction';
 export { fromBatchFunction, type BatchFunction } from './model/fromBatchFunction';
@@ -31,6 +31,7 @@ export {
 export type { ExplainContext, Progress } from './explainer/ExplainContext';
 export type { OptionSchema, OptionSpec } from './explainer/OptionSchema';
 export { defineExplainer, withDefaults, type ExplainerDefinition } from './explainer/defineExplainer';
+export type { PackageIdentity } from './explainer/PackageIdentity';
 export { resolveOptions } from './explainer/resolveOptions';
 export { resolveTargets } from './explainer/resolveTargets';
 export { toInputTensor } from './explainer/toInputTensor';
@@ -41,6 +42,7 @@ export {
   attributionsOf,
   type Explanation,
   type ExplanationKind,
+  type ExplanationKinds,
   type ExplanationLabels,
 } from './explanation/Explanation';
 export { explanationToJSON, explanationFromJSON, type ExplanationJSON } from './explanation/explanationJson';
@@ -68,6 +70,9 @@ export { createRandom } from './random/createRandom';
 export type { Random } from './random/Random';
 export { selectTargets, targetGradients } from './tensor/selectTargets';
 export { planChunks } from './tensor/planChunks';
+export { runChunks, type ChunkJob, type ChunkOutput, type ChunkValues } from './tensor/runChunks';
+export { sizeChunks, type ItemCost, type ChunkPlan } from './tensor/sizeChunks';
+export { guessItemBytes } from './tensor/guessItemBytes';
 export { measureItemBytes } from './tensor/measureItemBytes';
 export { sizeOf, formatShape } from './util/shape';
 export { nest, flatten, shapeOfNested } from './util/nested';

@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { planChunks, sizeOf, targetGradients, type ExplainContext } from '@glassbox/core';
-import { measureItemBytes } from '@glassbox/core';
+import { runChunks, targetGradients, type ExplainContext } from '@glassbox/core';
 
 /** What {@link chunkedGradients} computes. */
 export interface ChunkedGradientsRequest {
@@ -18,14 +17,13 @@ export interface ChunkedGradientsRequest {
 }
 
 /**
- * Per-example input gradients mapped to attributions, evaluated in chunks of examples sized to the
- * memory budget (measured on the model, see {@link measureItemBytes}), with progress and an abort
- * check between chunks. Each chunk's tensors are released before the next starts.
+ * Per-example input gradients mapped to attributions, evaluated by core's chunk runner in chunks
+ * of examples sized to the memory budget (measured on the model).
  *
  * @example
  * ```ts
  * const { values, shape } = await chunkedGradients({
- *   forward: model.forward!, inputs, targets, context, stage: 'gradient-x-input', map: (g, x) => tf.mul(g, x),
+ *   forward: model.forward, inputs, targets, context, stage: 'gradient-x-input', map: (g, x) => tf.mul(g, x),
  * });
  * ```
  */
@@ -33,27 +31,16 @@ export async function chunkedGradients(req: ChunkedGradientsRequest): Promise<{ 
   const { forward, inputs, targets, context, stage, map } = req;
   const n = inputs.shape[0];
   const rest = inputs.shape.slice(1);
-  const per = sizeOf(rest);
+  const per = inputs.size / n;
   const compute = (x: tf.Tensor, t: readonly number[]) => map(targetGradients(forward, x, t), x);
-  let chunkSize = n;
-  if (n > 1) {
-    const { perItem, fixed } = await measureItemBytes((m) =>
-      tf.dispose(tf.tidy(() => compute(tf.tile(tf.slice(inputs, 0, 1), [m, ...rest.map(() => 1)]), [targets[0]]))),
-    );
-    chunkSize = planChunks(n, perItem, Math.max(0, context.memoryBudgetBytes - fixed)).chunkSize;
-  }
-  const values = new Float32Array(n * per);
-  for (let i = 0; i < n; i += chunkSize) {
-    context.throwIfAborted();
-    const k = Math.min(chunkSize, n - i);
-    const part = tf.tidy(() => compute(tf.slice(inputs, i, k), targets.slice(i, i + k)));
-    try {
-      values.set((await part.data()) as Float32Array, i * per);
-    } finally {
-      part.dispose();
-    }
-    context.progress({ stage, done: i + k, total: n });
-    await tf.nextFrame();
-  }
-  return { values, shape: [...inputs.shape], chunkSize, chunks: Math.ceil(n / chunkSize) };
+  const values = new Float32Array(inputs.size);
+  const { chunkSize, chunks } = await runChunks({
+    total: n,
+    context,
+    stage,
+    cost: { measure: (m) => tf.dispose(tf.tidy(() => compute(tf.tile(tf.slice(inputs, 0, 1), [m, ...rest.map(() => 1)]), [targets[0]]))) },
+    compute: (start, end) => compute(tf.slice(inputs, start, end - start), targets.slice(start, end)),
+    collect: (chunk, start) => values.set(chunk, start * per),
+  });
+  return { values, shape: [...inputs.shape], chunkSize, chunks };
 }

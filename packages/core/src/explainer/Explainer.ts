@@ -1,5 +1,5 @@
 import type { Tensor } from '@tensorflow/tfjs-core';
-import type { Model, ModelCapability } from '../model/Model';
+import type { Model, ModelCapability, ModelWith } from '../model/Model';
 import type { Explanation, ExplanationKind, ExplanationLabels } from '../explanation/Explanation';
 import type { OptionSchema } from './OptionSchema';
 import type { ExplainContext, Progress } from './ExplainContext';
@@ -7,9 +7,12 @@ import type { ExplainContext, Progress } from './ExplainContext';
 /** Version of the Explainer contract. A plugin states the version it was written against. */
 export const EXPLAINER_SPEC_VERSION = 1 as const;
 
-/** What `run` receives: validated inputs, resolved targets and options. */
-export interface ExplainRequest<O> {
-  model: Model;
+/**
+ * What `run` receives: validated inputs, resolved targets and options. `C` are the capabilities
+ * the explainer requires: the model is typed as having them (core checked them before `run`).
+ */
+export interface ExplainRequest<O, C extends ModelCapability = never> {
+  model: ModelWith<C>;
   /** `[batch, ...inputShape]`, finite. Owned by core: do not dispose. */
   inputs: Tensor;
   /** One flat output index per example, validated to be in range. */
