@@ -3,3 +3,6 @@ export { backendConformance, type BackendCase, type BackendSuiteOptions, type Ba
 export { trackTensors } from './testing/trackTensors';
 export { createTinyMlp, randomInputs, type TinyMlpOptions } from './testing/fixtures';
 export { referenceExplainer } from './testing/referenceExplainer';
+export { pluginManifestConformance, rangeAdmits, type PluginManifest, type PluginManifestOptions } from './testing/pluginManifestConformance';
+export { peerAgreement, type PeerAgreement, type PeerTolerance } from './testing/peerAgreement';
+export { captumReference, type CaptumReference, type CaptumVariant } from './testing/captumReference';
