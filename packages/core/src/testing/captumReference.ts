@@ -25,8 +25,8 @@ export interface CaptumReference {
 /** Where the reference lives: `fixtures/captum` of this package, from sources or from `dist`. */
 async function referenceDir(): Promise<string> {
   const { existsSync } = await import('node:fs');
-  const { fileURLToPath, pathToFileURL } = await import('node:url');
-  const here = typeof __filename === 'string' ? pathToFileURL(__filename).href : import.meta.url;
+  const { fileURLToPath } = await import('node:url');
+  const here = import.meta.url;
   for (const relative of ['../fixtures/captum/', '../../fixtures/captum/']) {
     const dir = fileURLToPath(new URL(relative, here));
     if (existsSync(`${dir}inputs.json`)) return dir;
