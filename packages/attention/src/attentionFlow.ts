@@ -5,6 +5,7 @@ import { indexSelectionSpec, resolveSelection, type IndexSelection } from './ind
 import { readAttention } from './readAttention';
 import { decodeTokens, validateTokenIds, withTokenLabelCheck } from './tokenInputs';
 import { name, version } from '../package.json';
+import { adaptAttentionModel } from './adaptAttentionModel';
 
 /** Options of {@link attentionFlow}. */
 export interface AttentionFlowOptions {
@@ -62,6 +63,7 @@ export function attentionFlow(defaults: Partial<AttentionFlowOptions> = {}): Exp
       requires: ['attention'],
       options: schema,
       defaults,
+      adaptModel: adaptAttentionModel,
       async run({ model, inputs, options, context }) {
         const access = model.attention;
         const [batch, tokens] = inputs.shape;

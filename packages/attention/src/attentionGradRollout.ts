@@ -8,6 +8,7 @@ import type { AttentionMapData } from './rawAttention';
 import { checkAttention } from './readAttention';
 import { decodeTokens, validateTokenIds, withTokenLabelCheck } from './tokenInputs';
 import { name, version } from '../package.json';
+import { adaptAttentionModel } from './adaptAttentionModel';
 
 /** Options of {@link attentionGradRollout}. */
 export interface AttentionGradRolloutOptions {
@@ -61,6 +62,7 @@ export function attentionGradRollout(defaults: Partial<AttentionGradRolloutOptio
       requires: ['attention'],
       options: schema,
       defaults,
+      adaptModel: adaptAttentionModel,
       async run({ model, inputs, targets, options, context }) {
         const access = model.attention;
         const [batch, tokens] = inputs.shape;

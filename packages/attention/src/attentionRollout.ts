@@ -6,6 +6,7 @@ import { fusedAttentionMaps } from './fusedAttentionMaps';
 import { rolloutMatrix } from './rolloutMatrix';
 import { withTokenLabelCheck } from './tokenInputs';
 import { name, version } from '../package.json';
+import { adaptAttentionModel } from './adaptAttentionModel';
 
 /** Options of {@link attentionRollout}. */
 export interface AttentionRolloutOptions {
@@ -45,6 +46,7 @@ export function attentionRollout(defaults: Partial<AttentionRolloutOptions> = {}
       requires: ['attention'],
       options: schema,
       defaults,
+      adaptModel: adaptAttentionModel,
       run: (request) =>
         fusedAttentionMaps(request, 'attention-rollout', (fused, tokens) => rolloutMatrix(fused, tokens, { discardRatio: request.options.discardRatio })),
     }),

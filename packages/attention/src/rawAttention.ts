@@ -4,6 +4,7 @@ import { indexSelectionSpec, type IndexSelection } from './indexSelection';
 import { fusedAttentionMaps } from './fusedAttentionMaps';
 import { withTokenLabelCheck } from './tokenInputs';
 import { name, version } from '../package.json';
+import { adaptAttentionModel } from './adaptAttentionModel';
 
 /** Options of {@link rawAttention}. */
 export interface RawAttentionOptions {
@@ -48,6 +49,7 @@ export function rawAttention(defaults: Partial<RawAttentionOptions> = {}): Expla
       requires: ['attention'],
       options: schema,
       defaults,
+      adaptModel: adaptAttentionModel,
       run: (request) =>
         fusedAttentionMaps(request, 'attention', (fused) => fuseMatrices(fused, request.options.layerFusion)),
     }),

@@ -3,6 +3,7 @@ import { defineExplainer, type Explainer, type OptionSchema } from '@glassbox/co
 import { INTEGRATION_RULES, integrate, type IntegrationRule } from '@glassbox/integrated-gradients';
 import { decodeTokens, validateTokenIds, withTokenLabelCheck } from './tokenInputs';
 import { name, version } from '../package.json';
+import { adaptAttentionModel } from './adaptAttentionModel';
 
 /** Options of {@link tokenIntegratedGradients}. */
 export interface TokenIntegratedGradientsOptions {
@@ -54,6 +55,7 @@ export function tokenIntegratedGradients(
       completeness: true,
       options: schema,
       defaults,
+      adaptModel: adaptAttentionModel,
       async run({ model, inputs, targets, options, context }) {
         const access = model.attention;
         const [batch, tokens] = inputs.shape;

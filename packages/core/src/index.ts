@@ -76,3 +76,6 @@ export { guessItemBytes } from './tensor/guessItemBytes';
 export { measureItemBytes } from './tensor/measureItemBytes';
 export { sizeOf, formatShape } from './util/shape';
 export { nest, flatten, shapeOfNested } from './util/nested';
+// Tables (reading files: readCsv in '@glassbox/core/node')
+export { parseCsv, type CsvTable, type ParseCsvOptions } from './data/parseCsv';
+export { checkCsvColumns, type CheckCsvColumnsOptions } from './data/checkCsvColumns';

@@ -1,17 +1,17 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { dirname, extname, join, resolve } from 'node:path';
-import { explanationToJSON, InvalidOptionError, UnknownMethodError, type Explanation, type Model } from '@glassbox/core';
-import { loadLayersModel, loadModel, readInputsFile } from '@glassbox/core/node';
+import { writeFile } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import { explanationToJSON, InvalidOptionError, UnknownMethodError, type Explanation } from '@glassbox/core';
+import { readInputsFile } from '@glassbox/core/node';
+import { loadModelFor } from './loadModelFor';
 import { discoverPlugins } from '../plugins/discoverPlugins';
 import { takeFlag } from '../parseArgs';
 import { progressBar } from '../io/progressBar';
 import { selectBackend } from './selectBackend';
 import { parseRows, readCsvInputs } from './readCsvInputs';
-import { imageShapeFor, renderOutput } from './renderOutput';
+import { imageShapeFor, OUT_EXTENSIONS, renderOutput } from './renderOutput';
 import type { Io } from '../io/Io';
 
-const USAGE =
-  'glassbox explain --model <model.json> (--input <inputs.json> | --data <data.csv>) --method <id> [--target <i> | --targets <i,j,...>] [--backend <name>] [--fallback <a,b>] [--seed <n>] [--out <result.json|.png|.svg|.html>] [method options]';
+const USAGE = `glassbox explain --model <model.json> (--input <inputs.json> | --data <data.csv>) --method <id> [--target <i> | --targets <i,j,...>] [--backend <name>] [--fallback <a,b>] [--seed <n>] [--out <result${OUT_EXTENSIONS.join('|')}>] [method options]`;
 
 const parseTargets = (flags: Map<string, string>): number | number[] | undefined => {
   const one = takeFlag(flags, 'target');
@@ -49,8 +49,8 @@ export async function explainCommand(io: Io, flags: Map<string, string>): Promis
   if (labelColumn !== undefined && !dataPath) throw new InvalidOptionError('--label-column applies to --data CSV files');
   const seed = seedFlag === undefined ? 0 : Number(seedFlag);
   if (!Number.isInteger(seed)) throw new InvalidOptionError(`--seed ${seedFlag}: expected an integer`);
-  if (out && !['.json', '.png', '.svg', '.html'].includes(extname(out).toLowerCase())) {
-    throw new InvalidOptionError(`--out ${out}: expected a .json, .png, .svg or .html file`);
+  if (out && !OUT_EXTENSIONS.includes(extname(out).toLowerCase())) {
+    throw new InvalidOptionError(`--out ${out}: expected a ${OUT_EXTENSIONS.slice(0, -1).join(', ')} or ${OUT_EXTENSIONS.at(-1)} file`);
   }
 
   const { explainers } = await discoverPlugins(io.cwd);
@@ -62,9 +62,7 @@ export async function explainCommand(io: Io, flags: Map<string, string>): Promis
     });
   }
   const selection = await selectBackend(io, backend, fallback);
-  const loaded = found.explainer.requires.includes('attention')
-    ? await loadAttentionModel(resolve(io.cwd, modelPath))
-    : await loadModel(resolve(io.cwd, modelPath));
+  const loaded = await loadModelFor(found.explainer, resolve(io.cwd, modelPath));
   let model = loaded;
   try {
     const all = inputPath ? await readInputsFile(resolve(io.cwd, inputPath)) : await readCsvInputs(resolve(io.cwd, dataPath!), model, labelColumn);
@@ -75,12 +73,8 @@ export async function explainCommand(io: Io, flags: Map<string, string>): Promis
     const inputs = rows
       ? { ...all, values: Float32Array.from(rows.flatMap((r) => Array.from(all.values.subarray(r * per, (r + 1) * per)))), shape: [rows.length, ...all.shape.slice(1)] }
       : all;
-    let explainer = found.explainer;
-    if (explainer.name === 'surrogate-tree-local' && rows) {
-      // The local surrogate learns feature spreads from a background: the whole file, not only the chosen rows.
-      const { surrogateTreeLocal } = await import('@glassbox/surrogate-tree');
-      explainer = surrogateTreeLocal({ background: { values: all.values, shape: all.shape as [number, number] } });
-    }
+    // Methods that learn from the data set (a background) see the whole file, not only the chosen rows.
+    const explainer = rows && found.explainer.withBackground ? found.explainer.withBackground({ values: all.values, shape: all.shape }) : found.explainer;
     const fileTargets = (inputs.extra as { targets?: number[] }).targets;
     const bar = progressBar();
     const options = Object.fromEntries(flags);
@@ -111,30 +105,11 @@ export async function explainCommand(io: Io, flags: Map<string, string>): Promis
     if (ext === '.json') {
       await writeFile(path, JSON.stringify({ ...explanationToJSON(e), ...(fidelity !== undefined ? { fidelity } : {}) }));
     } else {
-      await writeFile(path, await renderOutput(e, ext as '.png' | '.svg' | '.html', { example: example ? Number(example) : undefined, imageShape: imageShapeFor(e, imageShapeFlag) }));
+      await writeFile(path, await renderOutput(e, ext, { example: example ? Number(example) : undefined, imageShape: imageShapeFor(e, imageShapeFlag) }));
     }
     io.err(`wrote ${out}`);
     return 0;
   } finally {
     loaded.dispose?.();
   }
-}
-
-/**
- * Transformer models built with @glassbox/attention's layers, adapted for attention methods. A
- * `tokenizer.json` beside model.json with a `vocabulary` array names the tokens in the output.
- */
-async function loadAttentionModel(path: string): Promise<Model> {
-  const { attentionModel } = await import('@glassbox/attention'); // registers the custom layers
-  let vocabulary: string[] | undefined;
-  try {
-    const t = JSON.parse(await readFile(join(dirname(path), 'tokenizer.json'), 'utf8')) as { vocabulary?: unknown };
-    if (Array.isArray(t.vocabulary) && t.vocabulary.every((v) => typeof v === 'string')) vocabulary = t.vocabulary as string[];
-  } catch {
-    /* no tokenizer: tokens are named by id */
-  }
-  return attentionModel(await loadLayersModel(path), {
-    ownsModel: true,
-    decode: vocabulary ? (ids) => ids.map((id) => vocabulary![id] ?? `#${id}`) : undefined,
-  });
 }

@@ -1,5 +1,8 @@
 import { InvalidOptionError, type Explanation } from '@glassbox/core';
-import { renderExplanation } from '@glassbox/viz';
+import { renderExplanation, renderFormats, type RenderFormat } from '@glassbox/viz';
+
+/** What `--out` accepts: JSON, and every format of viz's render table. */
+export const OUT_EXTENSIONS: readonly string[] = ['.json', ...renderFormats().map((f) => `.${f}`)];
 
 /**
  * How to view a flat input as an image: `--image-shape h,w`, or a square guess for flat inputs of
@@ -19,11 +22,11 @@ export function imageShapeFor(e: Explanation, flag: string | undefined): number[
   return side * side === per[0] && side >= 8 ? [side, side] : undefined;
 }
 
-/** Renders an explanation for `--out file.png|.svg|.html` (the picture chosen by its kind). */
+/** Renders an explanation for `--out file.<format>` (the picture chosen by viz's kind × format table). */
 export async function renderOutput(
   e: Explanation,
-  ext: '.png' | '.svg' | '.html',
+  ext: string,
   options: { example?: number; imageShape?: number[] } = {},
 ): Promise<Uint8Array | string> {
-  return renderExplanation(e, { format: ext.slice(1) as 'png' | 'svg' | 'html', example: options.example, imageShape: options.imageShape }).data;
+  return renderExplanation(e, { format: ext.slice(1) as RenderFormat, example: options.example, imageShape: options.imageShape }).data;
 }

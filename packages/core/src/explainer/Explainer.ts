@@ -74,6 +74,19 @@ export interface Explainer<O = Record<string, unknown>, K extends ExplanationKin
   readonly options: OptionSchema<O>;
   /** True when attributions sum to f(x) − f(baseline) (the result carries `convergenceDelta`). */
   readonly completeness?: boolean;
+  /**
+   * For hosts that load model files (the CLI): turns a loaded tfjs Layers model into the model this
+   * method needs when the plain adapter is not enough (attention access, custom layers). The
+   * returned model owns `layersModel` (its `dispose` releases it). `files.vocabulary` is the token
+   * list of a `tokenizer.json` beside the model file, when there is one.
+   */
+  readonly adaptModel?: (layersModel: unknown, files: { vocabulary?: string[] }) => Model;
+  /**
+   * For methods that learn from the data the inputs come from (feature spreads, reference rows): a
+   * copy of this explainer that uses `background`, `[rows, ...inputShape]`. Hosts call it when the
+   * user explains a subset of a data file (the CLI's `--rows`), passing the whole file.
+   */
+  withBackground?(background: { values: Float32Array; shape: number[] }): Explainer<O, K, D>;
   /** The method itself: called only with validated input. */
   run(request: ExplainRequest<O>): Promise<ExplainResult<D>>;
   /** Explain a batch: validates, runs and packages the result. */

@@ -116,6 +116,8 @@ export function surrogateTreeLocal(
       heldOut: { type: 'number', min: 0, exclusiveMin: true, max: 0.9, default: 0.2, description: 'Fraction of samples held out for local fidelity' },
     },
     defaults,
+    // Given the data set the explained rows come from, learn the feature spreads from all of it.
+    withBackground: (rows) => surrogateTreeLocal({ ...config, background: { values: rows.values, shape: rows.shape as [number, number] } }),
     async run({ model, inputs, targets, options, context }) {
       const fit = fitOptionsOf(options, `method "${name}"`);
       const n = inputs.shape[0];
