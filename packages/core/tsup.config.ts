@@ -7,5 +7,7 @@ export default defineConfig(
     // imports: bundle them (see src/gradients/registerAllGradients.ts).
     noExternal: [/^@tensorflow\/tfjs-core\/dist\//],
     external: [/^node:/],
+    // captumReference locates its fixtures from import.meta.url; the CJS build gets a __filename-based shim.
+    shims: true,
   }),
 );

@@ -1,13 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
-import {
-  InvalidOptionError,
-  defineExplainer,
-  planChunks,
-  sizeOf,
-  withDefaults,
-  type Explainer,
-  type OptionSchema,
-} from '@glassbox/core';
+import { InvalidOptionError, defineExplainer, measurePredictBytes, runChunks, sizeOf, type Explainer, type OptionSchema } from '@glassbox/core';
+import { name, version } from '../package.json';
 import { expandSizes, sizesOption, type Sizes } from './sizesOption';
 import { slidingWindows } from './slidingWindows';
 
@@ -30,9 +23,6 @@ const schema: OptionSchema<OcclusionOptions> = {
   maxBatch: { type: 'number', integer: true, min: 1, max: 65_536, default: 128, description: 'Most occluded copies per model call' },
 };
 
-/** Package name, shown in pipeline errors and in `glassbox methods`. */
-const PACKAGE = 'glassbox-plugin-occlusion';
-
 /**
  * Occlusion (Zeiler & Fergus 2014), as Captum's `Occlusion` computes it: slide a window over each
  * input, replace the elements under it with `fill`, and record how much the target output drops.
@@ -49,13 +39,13 @@ const PACKAGE = 'glassbox-plugin-occlusion';
 export function occlusion(defaults: Partial<OcclusionOptions> = {}): Explainer<OcclusionOptions, 'attribution'> {
   return defineExplainer<OcclusionOptions, 'attribution'>({
     name: 'occlusion',
-    version: '0.1.0',
+    package: { name, version },
     kind: 'attribution',
-    package: PACKAGE,
     description: 'Occlusion: mean drop of the target output when a sliding window over each element is replaced by a fill value',
     requires: [],
     completeness: false,
-    options: withDefaults(schema, defaults, 'method "occlusion"'),
+    options: schema,
+    defaults,
     async run({ model, inputs, targets, options, context, outputs }) {
       const shape = inputs.shape.slice(1);
       const n = inputs.shape[0];
@@ -76,40 +66,38 @@ export function occlusion(defaults: Partial<OcclusionOptions> = {}): Explainer<O
       }
       const x = (await inputs.data()) as Float32Array;
       const total = n * windows.count;
-      // An occluded copy, its activations and its outputs: budget about 8 copies of the input per item.
-      const { chunkSize: byBudget } = planChunks(total, per * 4 * 8, context.memoryBudgetBytes);
-      const chunkSize = Math.min(byBudget, options.maxBatch);
       const sums = new Float64Array(n * per);
-      for (let start = 0; start < total; start += chunkSize) {
-        context.throwIfAborted();
-        const k = Math.min(chunkSize, total - start);
-        // Item `start + j` occludes window (start + j) % count of example ⌊(start + j) / count⌋.
-        const batch = new Float32Array(k * per);
-        const cells: Int32Array[] = new Array(k);
-        for (let j = 0; j < k; j++) {
-          const item = start + j;
-          const i = Math.floor(item / windows.count);
-          const cell = windows.indices(item % windows.count);
-          batch.set(x.subarray(i * per, (i + 1) * per), j * per);
-          for (const f of cell) batch[j * per + f] = options.fill;
-          cells[j] = cell;
-        }
-        const occluded = tf.tensor(batch, [k, ...shape]);
-        let scores: Float32Array;
-        try {
-          const out = await model.predict(occluded);
-          scores = (await out.data()) as Float32Array;
-          out.dispose();
-        } finally {
-          occluded.dispose();
-        }
-        for (let j = 0; j < k; j++) {
-          const i = Math.floor((start + j) / windows.count);
-          const drop = outputs[i * outputSize + targets[i]] - scores[j * outputSize + targets[i]];
-          for (const f of cells[j]) sums[i * per + f] += drop;
-        }
-        context.progress({ stage: 'occlusion', done: start + k, total });
-      }
+      // What one input costs in a forward pass, intermediate tensors included, measured on the model.
+      const { perItem, fixed } = await measurePredictBytes(model, x.subarray(0, per));
+      // Item j occludes window j % count of example ⌊j / count⌋; core sizes, runs and reports the chunks.
+      const { chunkSize } = await runChunks({
+        total,
+        context,
+        stage: 'occlusion',
+        cost: { bytesPerItem: perItem, fixedBytes: fixed },
+        maxChunkSize: options.maxBatch,
+        async computeAsync(start, end) {
+          const batch = new Float32Array((end - start) * per);
+          for (let j = start; j < end; j++) {
+            const i = Math.floor(j / windows.count);
+            batch.set(x.subarray(i * per, (i + 1) * per), (j - start) * per);
+            for (const f of windows.indices(j % windows.count)) batch[(j - start) * per + f] = options.fill;
+          }
+          const occluded = tf.tensor(batch, [end - start, ...shape]);
+          try {
+            return await model.predict(occluded);
+          } finally {
+            occluded.dispose();
+          }
+        },
+        collect(scores, start, end) {
+          for (let j = start; j < end; j++) {
+            const i = Math.floor(j / windows.count);
+            const drop = outputs[i * outputSize + targets[i]] - scores[(j - start) * outputSize + targets[i]];
+            for (const f of windows.indices(j % windows.count)) sums[i * per + f] += drop;
+          }
+        },
+      });
       const attributions = new Float32Array(n * per);
       for (let i = 0; i < n; i++) for (let f = 0; f < per; f++) attributions[i * per + f] = sums[i * per + f] / windows.coverage[f];
       return {

@@ -1,9 +1,11 @@
-import { InvalidOptionError, defineExplainer, withDefaults, type Explainer, type OptionSchema } from '@glassbox/core';
+import { InvalidOptionError, defineExplainer, type Explainer, type OptionSchema } from '@glassbox/core';
 import { flowScores } from './flowScores';
 import { FUSIONS, fuseHeads, type Fusion } from './fuseMatrices';
 import { indexSelectionSpec, resolveSelection, type IndexSelection } from './indexSelection';
 import { readAttention } from './readAttention';
 import { decodeTokens, validateTokenIds, withTokenLabelCheck } from './tokenInputs';
+import { name, version } from '../package.json';
+import { adaptAttentionModel } from './adaptAttentionModel';
 
 /** Options of {@link attentionFlow}. */
 export interface AttentionFlowOptions {
@@ -53,16 +55,17 @@ const schema: OptionSchema<AttentionFlowOptions> = {
  */
 export function attentionFlow(defaults: Partial<AttentionFlowOptions> = {}): Explainer<AttentionFlowOptions, 'token-attribution', AttentionFlowData> {
   return withTokenLabelCheck(
-    defineExplainer<AttentionFlowOptions, 'token-attribution', AttentionFlowData>({
+    defineExplainer({
       name: 'attention-flow',
-      version: '0.1.0',
       kind: 'token-attribution',
-      package: '@glassbox/attention',
+      package: { name, version },
       description: 'Attention flow (Abnar & Zuidema 2020): exact max-flow from each input token to the query through the attention graph',
       requires: ['attention'],
-      options: withDefaults(schema, defaults, 'method "attention-flow"'),
+      options: schema,
+      defaults,
+      adaptModel: adaptAttentionModel,
       async run({ model, inputs, options, context }) {
-        const access = model.attention!;
+        const access = model.attention;
         const [batch, tokens] = inputs.shape;
         const layers = resolveSelection(options.layers, access.numLayers, 'layers');
         const heads = resolveSelection(options.heads, access.numHeads, 'heads');

@@ -1,12 +1,14 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { defineExplainer, selectTargets, withDefaults, type Explainer, type OptionSchema } from '@glassbox/core';
+import { defineExplainer, runChunks, selectTargets, type Explainer, type OptionSchema } from '@glassbox/core';
 import { FUSIONS, type Fusion } from './fuseMatrices';
-import { attentionBytesPerExample, forEachChunk } from './forEachChunk';
+import { attentionBytesPerExample } from './attentionBytesPerExample';
 import { gradRolloutMatrix } from './gradRolloutMatrix';
 import { indexSelectionSpec, resolveSelection, type IndexSelection } from './indexSelection';
 import type { AttentionMapData } from './rawAttention';
 import { checkAttention } from './readAttention';
 import { decodeTokens, validateTokenIds, withTokenLabelCheck } from './tokenInputs';
+import { name, version } from '../package.json';
+import { adaptAttentionModel } from './adaptAttentionModel';
 
 /** Options of {@link attentionGradRollout}. */
 export interface AttentionGradRolloutOptions {
@@ -52,16 +54,17 @@ function targetScore(output: tf.Tensor, targets: number[], gradientOf: 'output' 
  */
 export function attentionGradRollout(defaults: Partial<AttentionGradRolloutOptions> = {}): Explainer<AttentionGradRolloutOptions, 'attention-map', AttentionMapData> {
   return withTokenLabelCheck(
-    defineExplainer<AttentionGradRolloutOptions, 'attention-map', AttentionMapData>({
+    defineExplainer({
       name: 'attention-grad-rollout',
-      version: '0.1.0',
       kind: 'attention-map',
-      package: '@glassbox/attention',
+      package: { name, version },
       description: 'Gradient-weighted attention rollout (Chefer et al. 2021): positive gradient×attention accumulated through the layers',
       requires: ['attention'],
-      options: withDefaults(schema, defaults, 'method "attention-grad-rollout"'),
+      options: schema,
+      defaults,
+      adaptModel: adaptAttentionModel,
       async run({ model, inputs, targets, options, context }) {
-        const access = model.attention!;
+        const access = model.attention;
         const [batch, tokens] = inputs.shape;
         const layers = resolveSelection(options.layers, access.numLayers, 'layers');
         const heads = resolveSelection(options.heads, access.numHeads, 'heads');
@@ -70,9 +73,13 @@ export function attentionGradRollout(defaults: Partial<AttentionGradRolloutOptio
         const per = tokens * tokens;
         const perHeads = access.numHeads * per;
         const values = new Float32Array(batch * per);
-        const bytes = attentionBytesPerExample(access.numLayers, access.numHeads, tokens, true);
-        const plan = await forEachChunk(batch, bytes, context, 'attention-grad-rollout', async (start, end) => {
-          const kept = tf.tidy(() => {
+        const n = layers.length;
+        const plan = await runChunks({
+          total: batch,
+          context,
+          stage: 'attention-grad-rollout',
+          cost: { bytesPerItem: attentionBytesPerExample(access.numLayers, access.numHeads, tokens, true) },
+          compute: (start, end) => {
             const x = tf.slice(inputs, [start, 0], [end - start, tokens]);
             const emb = access.embed(x);
             const { attention } = access.forwardFromEmbeddings(emb, { tokenIds: x });
@@ -82,19 +89,14 @@ export function attentionGradRollout(defaults: Partial<AttentionGradRolloutOptio
               targetScore(access.forwardFromEmbeddings(emb, { tokenIds: x, attentionOffsets: offsets }).output, chunkTargets, options.gradientOf);
             const grads = tf.grads(f)(attention.map((a) => tf.zerosLike(a)));
             return [...layers.map((l) => attention[l]), ...layers.map((l) => grads[l])];
-          });
-          let data: Float32Array[];
-          try {
-            data = (await Promise.all(kept.map((t) => t.data()))) as Float32Array[];
-          } finally {
-            tf.dispose(kept);
-          }
-          const n = layers.length;
-          for (let e = start; e < end; e++) {
-            const at = (d: Float32Array) => d.subarray((e - start) * perHeads, (e - start + 1) * perHeads);
-            const stack = layers.map((_, i) => ({ attention: at(data[i]), gradient: at(data[n + i]) }));
-            values.set(gradRolloutMatrix(stack, access.numHeads, tokens, { heads, headFusion: options.headFusion }), e * per);
-          }
+          },
+          collect: (data, start, end) => {
+            for (let e = start; e < end; e++) {
+              const at = (d: Float32Array) => d.subarray((e - start) * perHeads, (e - start + 1) * perHeads);
+              const stack = layers.map((_, i) => ({ attention: at(data[i]), gradient: at(data[n + i]) }));
+              values.set(gradRolloutMatrix(stack, access.numHeads, tokens, { heads, headFusion: options.headFusion }), e * per);
+            }
+          },
         });
         const names = decodeTokens(access, ids, batch, tokens);
         return {

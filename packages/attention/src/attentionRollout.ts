@@ -1,10 +1,12 @@
-import { defineExplainer, withDefaults, type Explainer, type OptionSchema } from '@glassbox/core';
+import { defineExplainer, type Explainer, type OptionSchema } from '@glassbox/core';
 import { FUSIONS, type Fusion } from './fuseMatrices';
 import { indexSelectionSpec, type IndexSelection } from './indexSelection';
 import type { AttentionMapData } from './rawAttention';
 import { fusedAttentionMaps } from './fusedAttentionMaps';
 import { rolloutMatrix } from './rolloutMatrix';
 import { withTokenLabelCheck } from './tokenInputs';
+import { name, version } from '../package.json';
+import { adaptAttentionModel } from './adaptAttentionModel';
 
 /** Options of {@link attentionRollout}. */
 export interface AttentionRolloutOptions {
@@ -36,14 +38,15 @@ const schema: OptionSchema<AttentionRolloutOptions> = {
  */
 export function attentionRollout(defaults: Partial<AttentionRolloutOptions> = {}): Explainer<AttentionRolloutOptions, 'attention-map', AttentionMapData> {
   return withTokenLabelCheck(
-    defineExplainer<AttentionRolloutOptions, 'attention-map', AttentionMapData>({
+    defineExplainer({
       name: 'attention-rollout',
-      version: '0.1.0',
       kind: 'attention-map',
-      package: '@glassbox/attention',
+      package: { name, version },
       description: 'Attention rollout (Abnar & Zuidema 2020): layer attention with residuals, multiplied through the layers',
       requires: ['attention'],
-      options: withDefaults(schema, defaults, 'method "attention-rollout"'),
+      options: schema,
+      defaults,
+      adaptModel: adaptAttentionModel,
       run: (request) =>
         fusedAttentionMaps(request, 'attention-rollout', (fused, tokens, active) => rolloutMatrix(fused, tokens, { discardRatio: request.options.discardRatio, active })),
     }),

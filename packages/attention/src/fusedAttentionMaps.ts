@@ -12,11 +12,11 @@ import { decodeTokens, validateTokenIds } from './tokenInputs';
  * gets which tokens are real (not padding).
  */
 export async function fusedAttentionMaps(
-  { model, inputs, options, context }: ExplainRequest<{ layers: IndexSelection; heads: IndexSelection; headFusion: Fusion }>,
+  { model, inputs, options, context }: ExplainRequest<{ layers: IndexSelection; heads: IndexSelection; headFusion: Fusion }, 'attention'>,
   stage: string,
   combine: (perLayer: Float32Array[], tokens: number, active: boolean[]) => Float32Array,
 ): Promise<ExplainResult<AttentionMapData>> {
-  const access = model.attention!;
+  const access = model.attention;
   const [batch, tokens] = inputs.shape;
   const layers = resolveSelection(options.layers, access.numLayers, 'layers');
   const heads = resolveSelection(options.heads, access.numHeads, 'heads');

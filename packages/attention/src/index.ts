@@ -8,6 +8,7 @@ export { selfAttention, type SelfAttentionWeights, type SelfAttentionCall } from
 export { layerNorm, rowSoftmax, addBias } from './fastOps';
 // Adapter
 export { attentionModel, type AttentionModelOptions } from './attentionModel';
+export { adaptAttentionModel } from './adaptAttentionModel';
 // Explainers
 export { rawAttention, type RawAttentionOptions, type AttentionMapData } from './rawAttention';
 export { attentionRollout, type AttentionRolloutOptions } from './attentionRollout';

@@ -1,8 +1,10 @@
-import { defineExplainer, withDefaults, type Explainer, type OptionSchema } from '@glassbox/core';
+import { defineExplainer, type Explainer, type OptionSchema } from '@glassbox/core';
 import { FUSIONS, fuseMatrices, type Fusion } from './fuseMatrices';
 import { indexSelectionSpec, type IndexSelection } from './indexSelection';
 import { fusedAttentionMaps } from './fusedAttentionMaps';
 import { withTokenLabelCheck } from './tokenInputs';
+import { name, version } from '../package.json';
+import { adaptAttentionModel } from './adaptAttentionModel';
 
 /** Options of {@link rawAttention}. */
 export interface RawAttentionOptions {
@@ -39,14 +41,15 @@ const schema: OptionSchema<RawAttentionOptions> = {
  */
 export function rawAttention(defaults: Partial<RawAttentionOptions> = {}): Explainer<RawAttentionOptions, 'attention-map', AttentionMapData> {
   return withTokenLabelCheck(
-    defineExplainer<RawAttentionOptions, 'attention-map', AttentionMapData>({
+    defineExplainer({
       name: 'attention',
-      version: '0.1.0',
       kind: 'attention-map',
-      package: '@glassbox/attention',
+      package: { name, version },
       description: 'Raw attention weights of the selected layers and heads, fused by mean, max or min',
       requires: ['attention'],
-      options: withDefaults(schema, defaults, 'method "attention"'),
+      options: schema,
+      defaults,
+      adaptModel: adaptAttentionModel,
       run: (request) =>
         fusedAttentionMaps(request, 'attention', (fused) => fuseMatrices(fused, request.options.layerFusion)),
     }),

@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { UnsupportedModelError, type AttentionAccess, type ExplainContext } from '@glassbox/core';
-import { attentionBytesPerExample, forEachChunk } from './forEachChunk';
+import { UnsupportedModelError, runChunks, type AttentionAccess, type ChunkPlan, type ExplainContext } from '@glassbox/core';
+import { attentionBytesPerExample } from './attentionBytesPerExample';
 
 /**
  * Reads the attention of the selected layers for every example, chunk by chunk, and hands each
- * example's maps (`[heads, tokens, tokens]` per selected layer) to `visit`. Tensors are released
- * before `visit` runs and before every abort check.
+ * example's maps (`[heads, tokens, tokens]` per selected layer) to `visit`, with core's chunk
+ * runner (tensors are released before `visit` runs and before every abort check).
  */
 export async function readAttention(
   access: AttentionAccess,
@@ -14,24 +14,23 @@ export async function readAttention(
   context: ExplainContext,
   stage: string,
   visit: (example: number, maps: Float32Array[]) => void,
-): Promise<{ chunkSize: number; chunks: number }> {
+): Promise<ChunkPlan> {
   const [batch, tokens] = inputs.shape;
   const per = access.numHeads * tokens * tokens;
-  return forEachChunk(batch, attentionBytesPerExample(access.numLayers, access.numHeads, tokens), context, stage, async (start, end) => {
-    const kept = tf.tidy(() => {
+  return runChunks({
+    total: batch,
+    context,
+    stage,
+    cost: { bytesPerItem: attentionBytesPerExample(access.numLayers, access.numHeads, tokens) },
+    compute: (start, end) => {
       const ids = tf.slice(inputs, [start, 0], [end - start, tokens]);
-      const { output, attention } = access.forwardFromEmbeddings(access.embed(ids), { tokenIds: ids });
+      const { attention } = access.forwardFromEmbeddings(access.embed(ids), { tokenIds: ids });
       checkAttention(attention, access, end - start, tokens);
-      output.dispose();
       return layers.map((l) => attention[l]);
-    });
-    let data: Float32Array[];
-    try {
-      data = (await Promise.all(kept.map((t) => t.data()))) as Float32Array[];
-    } finally {
-      tf.dispose(kept);
-    }
-    for (let e = start; e < end; e++) visit(e, data.map((d) => d.subarray((e - start) * per, (e - start + 1) * per)));
+    },
+    collect: (data, start, end) => {
+      for (let e = start; e < end; e++) visit(e, data.map((d) => d.subarray((e - start) * per, (e - start + 1) * per)));
+    },
   });
 }
 

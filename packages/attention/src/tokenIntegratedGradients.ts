@@ -1,7 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { defineExplainer, withDefaults, type Explainer, type OptionSchema } from '@glassbox/core';
+import { defineExplainer, type Explainer, type OptionSchema } from '@glassbox/core';
 import { INTEGRATION_RULES, integrate, type IntegrationRule } from '@glassbox/integrated-gradients';
 import { decodeTokens, validateTokenIds, withTokenLabelCheck } from './tokenInputs';
+import { name, version } from '../package.json';
+import { adaptAttentionModel } from './adaptAttentionModel';
 
 /** Options of {@link tokenIntegratedGradients}. */
 export interface TokenIntegratedGradientsOptions {
@@ -44,17 +46,18 @@ export function tokenIntegratedGradients(
   defaults: Partial<TokenIntegratedGradientsOptions> = {},
 ): Explainer<TokenIntegratedGradientsOptions, 'token-attribution'> {
   return withTokenLabelCheck(
-    defineExplainer<TokenIntegratedGradientsOptions, 'token-attribution'>({
+    defineExplainer({
       name: 'token-integrated-gradients',
-      version: '0.1.0',
       kind: 'token-attribution',
-      package: '@glassbox/attention',
+      package: { name, version },
       description: 'Integrated gradients from the embedding output, summed per token',
       requires: ['attention'],
       completeness: true,
-      options: withDefaults(schema, defaults, 'method "token-integrated-gradients"'),
+      options: schema,
+      defaults,
+      adaptModel: adaptAttentionModel,
       async run({ model, inputs, targets, options, context }) {
-        const access = model.attention!;
+        const access = model.attention;
         const [batch, tokens] = inputs.shape;
         const ids = (await inputs.data()) as Float32Array;
         validateTokenIds(ids, tokens, access);

@@ -1,5 +1,5 @@
 // Errors
-export { GlassboxError, isGlassboxError, type GlassboxErrorCode } from './errors/GlassboxError';
+export { GlassboxError, isGlassboxError, type GlassboxErrorCode, type GlassboxErrorCodes } from './errors/GlassboxError';
 export { InvalidInputError } from './errors/InvalidInputError';
 export { InvalidOptionError } from './errors/InvalidOptionError';
 export { TargetOutOfRangeError } from './errors/TargetOutOfRangeError';
@@ -18,7 +18,7 @@ export { OutputFileError, type OutputFileErrorCode } from './errors/OutputFileEr
 export { NonFiniteResultError } from './errors/NonFiniteResultError';
 export { PluginError } from './errors/PluginError';
 // Models
-export { MODEL_SPEC_VERSION, type Model, type ModelCapability, type LayerInfo, type ModelSplit } from './model/Model';
+export { MODEL_SPEC_VERSION, type Model, type ModelCapability, type ModelCapabilities, type ModelWith, type LayerInfo, type ModelSplit } from './model/Model';
 export type { AttentionAccess, AttentionForward, ForwardFromEmbeddingsOptions } from './model/AttentionAccess';
 export { fromFunction, type FunctionModelOptions } from './model/fromFunction';
 export { fromBatchFunction, type BatchFunction } from './model/fromBatchFunction';
@@ -36,6 +36,7 @@ export {
 export type { ExplainContext, Progress } from './explainer/ExplainContext';
 export type { OptionSchema, OptionSpec } from './explainer/OptionSchema';
 export { defineExplainer, withDefaults, type ExplainerDefinition } from './explainer/defineExplainer';
+export type { PackageIdentity } from './explainer/PackageIdentity';
 export { resolveOptions } from './explainer/resolveOptions';
 export { resolveTargets } from './explainer/resolveTargets';
 export { toInputTensor } from './explainer/toInputTensor';
@@ -46,6 +47,7 @@ export {
   attributionsOf,
   type Explanation,
   type ExplanationKind,
+  type ExplanationKinds,
   type ExplanationLabels,
 } from './explanation/Explanation';
 export { explanationToJSON, explanationFromJSON, type ExplanationJSON } from './explanation/explanationJson';
@@ -81,5 +83,11 @@ export { planChunks } from './tensor/planChunks';
 export { defaultMemoryBudget, availableMemoryBytes, memoryLimitBytes, MEMORY_BUDGET_FRACTION, BROWSER_MEMORY_BUDGET, BROWSER_MEMORY_LIMIT } from './tensor/defaultMemoryBudget';
 export { measureItemBytes, peakBytes } from './tensor/measureItemBytes';
 export { measurePredictBytes } from './tensor/measurePredictBytes';
+export { runChunks, type ChunkJob, type ChunkOutput, type ChunkValues } from './tensor/runChunks';
+export { sizeChunks, type ItemCost, type ChunkPlan } from './tensor/sizeChunks';
+export { guessItemBytes } from './tensor/guessItemBytes';
 export { sizeOf, formatShape } from './util/shape';
 export { nest, flatten, shapeOfNested } from './util/nested';
+// Tables (reading files: readCsv in '@glassbox/core/node')
+export { parseCsv, type CsvTable, type ParseCsvOptions } from './data/parseCsv';
+export { checkCsvColumns, type CheckCsvColumnsOptions } from './data/checkCsvColumns';

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { peakBytes, planChunks, sizeOf, targetGradients, type ExplainContext } from '@glassbox/core';
+import { runChunks, targetGradients, type ExplainContext } from '@glassbox/core';
 
 /** What {@link chunkedGradients} computes. */
 export interface ChunkedGradientsRequest {
@@ -17,14 +17,14 @@ export interface ChunkedGradientsRequest {
 }
 
 /**
- * Per-example input gradients mapped to attributions, evaluated in chunks of examples sized to the
- * memory budget (measured on the first example, see {@link peakBytes}), with progress and an abort
- * check between chunks. Each chunk's tensors are released before the next starts.
+ * Per-example input gradients mapped to attributions, evaluated by core's chunk runner in chunks
+ * of examples sized to the memory budget, measured on the first example's real work (its result
+ * is kept: the probe costs no extra gradient).
  *
  * @example
  * ```ts
  * const { values, shape } = await chunkedGradients({
- *   forward: model.forward!, inputs, targets, context, stage: 'gradient-x-input', map: (g, x) => tf.mul(g, x),
+ *   forward: model.forward, inputs, targets, context, stage: 'gradient-x-input', map: (g, x) => tf.mul(g, x),
  * });
  * ```
  */
@@ -32,36 +32,16 @@ export async function chunkedGradients(req: ChunkedGradientsRequest): Promise<{ 
   const { forward, inputs, targets, context, stage, map } = req;
   const n = inputs.shape[0];
   const rest = inputs.shape.slice(1);
-  const per = sizeOf(rest);
+  const per = inputs.size / n;
   const compute = (x: tf.Tensor, t: readonly number[]) => map(targetGradients(forward, x, t), x);
-  const values = new Float32Array(n * per);
-  const store = async (part: tf.Tensor, i: number) => {
-    try {
-      values.set((await part.data()) as Float32Array, i * per);
-    } finally {
-      part.dispose();
-    }
-  };
-  let chunkSize = n, start = 0;
-  if (n > 1) {
-    context.throwIfAborted();
-    // Measured on the first example, whose result is kept: the probe costs no extra gradient. The
-    // whole peak counts per item (an over-estimate by the fixed part), so chunks stay in budget.
-    let first: tf.Tensor | undefined;
-    const perItem = await peakBytes(() => {
-      first = tf.tidy(() => compute(tf.slice(inputs, 0, 1), [targets[0]]));
-    });
-    await store(first!, 0);
-    start = 1;
-    context.progress({ stage, done: 1, total: n });
-    chunkSize = planChunks(n - 1, Math.max(1, perItem), context.memoryBudgetBytes).chunkSize;
-  }
-  for (let i = start; i < n; i += chunkSize) {
-    context.throwIfAborted();
-    const k = Math.min(chunkSize, n - i);
-    await store(tf.tidy(() => compute(tf.slice(inputs, i, k), targets.slice(i, i + k))), i);
-    context.progress({ stage, done: i + k, total: n });
-    await tf.nextFrame();
-  }
-  return { values, shape: [...inputs.shape], chunkSize, chunks: start + Math.ceil((n - start) / chunkSize) };
+  const values = new Float32Array(inputs.size);
+  const { chunkSize, chunks } = await runChunks({
+    total: n,
+    context,
+    stage,
+    cost: { measureFirst: true },
+    compute: (start, end) => compute(tf.slice(inputs, start, end - start), targets.slice(start, end)),
+    collect: (chunk, start) => values.set(chunk, start * per),
+  });
+  return { values, shape: [...inputs.shape], chunkSize, chunks };
 }

@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { defineExplainer, InvalidOptionError, planChunks, selectTargets, withDefaults, type Explainer, type OptionSchema } from '@glassbox/core';
-import { measureItemBytes } from '@glassbox/core';
+import { defineExplainer, InvalidOptionError, runChunks, selectTargets, type Explainer, type OptionSchema } from '@glassbox/core';
 import { resolveCamLayer } from './resolveCamLayer';
-import { PACKAGE, VERSION } from './packageInfo';
+import { name, version } from '../package.json';
 
 /** Options of {@link gradCam}. */
 export interface GradCamOptions {
@@ -34,15 +33,15 @@ const schema: OptionSchema<GradCamOptions> = {
  * ```
  */
 export function gradCam(defaults: Partial<GradCamOptions> = {}): Explainer<GradCamOptions, 'layer-attribution'> {
-  return defineExplainer<GradCamOptions, 'layer-attribution'>({
+  return defineExplainer({
     name: 'grad-cam',
-    version: VERSION,
     kind: 'layer-attribution',
-    package: PACKAGE,
+    package: { name, version },
     description: 'Class activation map from the gradient-weighted channels of a convolution layer',
     requires: ['gradients', 'activations'],
     completeness: false,
-    options: withDefaults(schema, defaults, 'method "grad-cam"'),
+    options: schema,
+    defaults,
     async run({ model, inputs, targets, options, context }) {
       const layer = resolveCamLayer(model, options.layer);
       const [h, w] = layer.outputShape;
@@ -52,7 +51,7 @@ export function gradCam(defaults: Partial<GradCamOptions> = {}): Explainer<GradC
         });
       }
       const outHW = options.upsample ? [model.inputShape[0], model.inputShape[1]] : [h, w];
-      const { head, tail } = model.split!(layer.name);
+      const { head, tail } = model.split(layer.name);
       const cam = (x: tf.Tensor, t: readonly number[]): tf.Tensor =>
         tf.tidy(() => {
           const acts = head(x);
@@ -65,28 +64,19 @@ export function gradCam(defaults: Partial<GradCamOptions> = {}): Explainer<GradC
         });
       const n = inputs.shape[0];
       const rest = inputs.shape.slice(1);
-      let chunkSize = n;
-      if (n > 1) {
-        const { perItem, fixed } = await measureItemBytes((m) => tf.dispose(tf.tidy(() => cam(tf.tile(tf.slice(inputs, 0, 1), [m, ...rest.map(() => 1)]), [targets[0]]))));
-        chunkSize = planChunks(n, perItem, Math.max(0, context.memoryBudgetBytes - fixed)).chunkSize;
-      }
       const per = outHW[0] * outHW[1];
       const values = new Float32Array(n * per);
-      for (let i = 0; i < n; i += chunkSize) {
-        context.throwIfAborted();
-        const k = Math.min(chunkSize, n - i);
-        const part = tf.tidy(() => cam(tf.slice(inputs, i, k), targets.slice(i, i + k)));
-        try {
-          values.set((await part.data()) as Float32Array, i * per);
-        } finally {
-          part.dispose();
-        }
-        context.progress({ stage: 'grad-cam', done: i + k, total: n });
-        await tf.nextFrame();
-      }
+      const { chunkSize, chunks } = await runChunks({
+        total: n,
+        context,
+        stage: 'grad-cam',
+        cost: { measure: (m) => tf.dispose(tf.tidy(() => cam(tf.tile(tf.slice(inputs, 0, 1), [m, ...rest.map(() => 1)]), [targets[0]]))) },
+        compute: (start, end) => cam(tf.slice(inputs, start, end - start), targets.slice(start, end)),
+        collect: (chunk, start) => values.set(chunk, start * per),
+      });
       return {
         attributions: { values, shape: [n, outHW[0], outHW[1]] },
-        diagnostics: { layer: layer.name, layerShape: [...layer.outputShape], chunkSize, chunks: Math.ceil(n / chunkSize) },
+        diagnostics: { layer: layer.name, layerShape: [...layer.outputShape], chunkSize, chunks },
       };
     },
   });

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { defineExplainer, type Explainer } from '@glassbox/core';
 import { chunkedGradients } from './chunkedGradients';
-import { PACKAGE, VERSION } from './packageInfo';
+import { name, version } from '../package.json';
 
 /**
  * Input × gradient (Shrikumar et al. 2016): each input element times the gradient of the target
@@ -14,17 +14,16 @@ import { PACKAGE, VERSION } from './packageInfo';
  * ```
  */
 export function inputXGradient(): Explainer<Record<string, never>, 'attribution'> {
-  return defineExplainer<Record<string, never>, 'attribution'>({
+  return defineExplainer<Record<string, never>, 'attribution', unknown, 'gradients'>({
     name: 'input-x-gradient',
-    version: VERSION,
     kind: 'attribution',
-    package: PACKAGE,
+    package: { name, version },
     description: 'Input times the gradient of the target output with respect to it',
     requires: ['gradients'],
     completeness: false,
     options: {},
     async run({ model, inputs, targets, context }) {
-      const r = await chunkedGradients({ forward: model.forward!, inputs, targets, context, stage: 'input-x-gradient', map: (g, x) => tf.mul(g, x) });
+      const r = await chunkedGradients({ forward: model.forward, inputs, targets, context, stage: 'input-x-gradient', map: (g, x) => tf.mul(g, x) });
       return { attributions: { values: r.values, shape: r.shape }, diagnostics: { chunkSize: r.chunkSize, chunks: r.chunks } };
     },
   });

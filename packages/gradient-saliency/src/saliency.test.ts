@@ -1,9 +1,8 @@
 import { describe, it, expect, afterAll } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { ensureGradients, fromFunction } from '@glassbox/core';
-import { explainerConformance, createTinyMlp, randomInputs, trackTensors } from '@glassbox/core/testing';
+import { captumReference, explainerConformance, createTinyMlp, peerAgreement, randomInputs, trackTensors } from '@glassbox/core/testing';
 import { saliency } from './saliency';
-import { captumCase, captumInputs, captumModel, worstRatio } from './captumFixture';
 
 describe('saliency: conformance on the tiny MLP', () => {
   for (const abs of [true, false]) {
@@ -11,14 +10,17 @@ describe('saliency: conformance on the tiny MLP', () => {
   }
 });
 
+const ref = await captumReference();
+const captumVariants = await ref.variants(new URL('../fixtures/captum/saliency.json', import.meta.url));
+
 describe('saliency agrees with Captum', () => {
-  const model = captumModel();
+  const model = ref.model();
   afterAll(async () => (await model).dispose?.());
-  for (const v of captumCase('saliency.json')) {
+  for (const v of captumVariants) {
     it(`${v.id}: per example max|got − ref| ≤ 1e-4·max|ref| + 1e-7`, async () => {
-      const e = await saliency({ abs: v.params.abs as boolean }).explain(await model, captumInputs.inputs, { target: captumInputs.targets });
+      const e = await saliency({ abs: v.params.abs as boolean }).explain(await model, ref.inputs, { target: ref.targets });
       expect(e.attributionShape).toEqual([5, 20]);
-      expect(worstRatio(e.attributions, v.attributions)).toBeLessThanOrEqual(1);
+      expect(peerAgreement(e.attributions, v.attributions).ratio).toBeLessThanOrEqual(1);
     });
   }
 });

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { defineExplainer, withDefaults, type Explainer, type OptionSchema } from '@glassbox/core';
+import { defineExplainer, type Explainer, type OptionSchema } from '@glassbox/core';
 import { chunkedGradients } from './chunkedGradients';
-import { PACKAGE, VERSION } from './packageInfo';
+import { name, version } from '../package.json';
 
 /** Options of {@link saliency}. */
 export interface SaliencyOptions {
@@ -25,18 +25,18 @@ const schema: OptionSchema<SaliencyOptions> = {
  * ```
  */
 export function saliency(defaults: Partial<SaliencyOptions> = {}): Explainer<SaliencyOptions, 'attribution'> {
-  return defineExplainer<SaliencyOptions, 'attribution'>({
+  return defineExplainer({
     name: 'saliency',
-    version: VERSION,
     kind: 'attribution',
-    package: PACKAGE,
+    package: { name, version },
     description: 'Gradient of the target output with respect to the input (absolute by default)',
     requires: ['gradients'],
     completeness: false,
-    options: withDefaults(schema, defaults, 'method "saliency"'),
+    options: schema,
+    defaults,
     async run({ model, inputs, targets, options, context }) {
       const r = await chunkedGradients({
-        forward: model.forward!,
+        forward: model.forward,
         inputs,
         targets,
         context,

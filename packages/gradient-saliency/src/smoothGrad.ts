@@ -1,6 +1,6 @@
-import { defineExplainer, noiseTunnel, withDefaults, type Explainer, type NoiseTunnelOptions, type OptionSchema } from '@glassbox/core';
+import { defineExplainer, noiseTunnel, type Explainer, type NoiseTunnelOptions, type OptionSchema } from '@glassbox/core';
 import { saliency, type SaliencyOptions } from './saliency';
-import { PACKAGE, VERSION } from './packageInfo';
+import { name, version } from '../package.json';
 
 /** Options of {@link smoothGrad}, {@link smoothGradSquared} and {@link varGrad}. */
 export interface SmoothGradOptions extends SaliencyOptions {
@@ -19,15 +19,15 @@ type Aggregate = NoiseTunnelOptions['aggregate'];
 function noiseAveragedGradient(aggregate: Aggregate, description: string, defaults: Partial<SmoothGradOptions>): Explainer<SmoothGradOptions, 'attribution'> {
   const tunnel = noiseTunnel(saliency({ abs: false }), { name: aggregate, aggregate });
   const { aggregate: _fixed, ...schema } = tunnel.options as OptionSchema<SaliencyOptions & NoiseTunnelOptions>;
-  return defineExplainer<SmoothGradOptions, 'attribution'>({
+  return defineExplainer({
     name: aggregate,
-    version: VERSION,
     kind: 'attribution',
-    package: PACKAGE,
+    package: { name, version },
     description,
     requires: ['gradients'],
     completeness: false,
-    options: withDefaults(schema as OptionSchema<SmoothGradOptions>, defaults, `method "${aggregate}"`),
+    options: schema as OptionSchema<SmoothGradOptions>,
+    defaults,
     run: async (req) => {
       const r = await tunnel.run({ ...req, options: { ...req.options, aggregate } });
       return { attributions: r.attributions, diagnostics: r.diagnostics };

@@ -1,7 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { DEFAULT_MEMORY_BUDGET, InvalidInputError, formatShape, planChunks, selectTargets, sizeOf, targetGradients, type ExplainContext } from '@glassbox/core';
+import { DEFAULT_MEMORY_BUDGET, InvalidInputError, formatShape, runChunks, selectTargets, sizeOf, targetGradients, type ExplainContext } from '@glassbox/core';
 import { integrationPoints, type IntegrationRule } from './integrationPoints';
-import { measureItemBytes } from '@glassbox/core';
 
 /** What {@link integrate} computes. */
 export interface IntegrateRequest {
@@ -51,7 +50,7 @@ export interface IntegrateResult {
  *
  * @example
  * ```ts
- * const r = await integrate({ forward: model.forward!, inputs: x, baselines: tf.zerosLike(x), targets: [3, 3], steps: 64 });
+ * const r = await integrate({ forward: model.forward, inputs: x, baselines: tf.zerosLike(x), targets: [3, 3], steps: 64 });
  * r.attributions; // Float32Array shaped like x
  * r.convergenceDelta; // ≈ 0 for smooth models
  * ```
@@ -89,18 +88,31 @@ export async function integrate(req: IntegrateRequest): Promise<IntegrateResult>
       return tf.matMul(tf.tensor2d(weights, [1, kk]), tf.reshape(g, [kk, mm * per]));
     });
 
-  // Chunk size: items = (example, step) pairs; measured on the chunk computation itself unless given.
-  let chunkSize: number, bytesPerItem: number | undefined;
-  if (req.chunkSize !== undefined) chunkSize = Math.max(1, Math.min(total, Math.floor(req.chunkSize)));
-  else {
-    const probe = await measureItemBytes((items) => tf.dispose(chunk(0, 1, new Float32Array(items).fill(0.5), new Float32Array(items).fill(1 / items))));
-    bytesPerItem = probe.perItem;
-    chunkSize = planChunks(total, probe.perItem, Math.max(0, budget - probe.fixed)).chunkSize;
-  }
-  // A chunk is a block of k steps × m examples: all examples when they fit, else one step.
-  const m = Math.min(n, chunkSize);
-  const k = chunkSize >= n ? Math.floor(chunkSize / n) : 1;
+  // Items are (step, example) pairs, step-major: a chunk is k whole steps of all n examples, or,
+  // when one step of all examples does not fit, a block of examples at one step.
+  const sums = new Float64Array(n * per);
+  const plan = await runChunks({
+    total,
+    context: { memoryBudgetBytes: budget, progress, throwIfAborted },
+    stage,
+    group: n,
+    cost:
+      req.chunkSize !== undefined
+        ? { chunkSize: req.chunkSize }
+        : { measure: (items) => tf.dispose(chunk(0, 1, new Float32Array(items).fill(0.5), new Float32Array(items).fill(1 / items))) },
+    compute: (start, end) => {
+      const s0 = Math.floor(start / n), e0 = start % n;
+      const kk = Math.max(1, Math.floor((end - start) / n)), mm = Math.min(n, end - start);
+      return chunk(e0, mm, alpha32.subarray(s0, s0 + kk), weight32.subarray(s0, s0 + kk));
+    },
+    collect: (values, start) => {
+      const offset = (start % n) * per;
+      for (let j = 0; j < values.length; j++) sums[offset + j] += values[j];
+    },
+  });
 
+  // f_t(x) and f_t(b), in blocks of as many examples as a chunk holds.
+  const m = Math.min(n, plan.chunkSize);
   const fInputs = new Array<number>(n), fBaselines = new Array<number>(n);
   for (let e0 = 0; e0 < n; e0 += m) {
     const mm = Math.min(m, n - e0);
@@ -111,28 +123,6 @@ export async function integrate(req: IntegrateRequest): Promise<IntegrateResult>
       ((await fb.data()) as Float32Array).forEach((v, i) => (fBaselines[e0 + i] = v));
     } finally {
       tf.dispose([fx, fb]);
-    }
-  }
-
-  const sums = new Float64Array(n * per);
-  let done = 0, chunks = 0;
-  for (let e0 = 0; e0 < n; e0 += m) {
-    const mm = Math.min(m, n - e0);
-    for (let s0 = 0; s0 < steps; s0 += k) {
-      throwIfAborted();
-      const kk = Math.min(k, steps - s0);
-      const part = chunk(e0, mm, alpha32.subarray(s0, s0 + kk), weight32.subarray(s0, s0 + kk));
-      try {
-        const values = (await part.data()) as Float32Array;
-        const offset = e0 * per;
-        for (let j = 0; j < values.length; j++) sums[offset + j] += values[j];
-      } finally {
-        part.dispose();
-      }
-      chunks++;
-      done += kk * mm;
-      progress({ stage, done, total });
-      await tf.nextFrame();
     }
   }
 
@@ -148,5 +138,5 @@ export async function integrate(req: IntegrateRequest): Promise<IntegrateResult>
     }
     convergenceDelta[i] = s - (fInputs[i] - fBaselines[i]);
   }
-  return { attributions, shape: [...inputs.shape], convergenceDelta, fInputs, fBaselines, chunkSize: Math.min(k, steps) * m, chunks, bytesPerItem };
+  return { attributions, shape: [...inputs.shape], convergenceDelta, fInputs, fBaselines, chunkSize: plan.chunkSize, chunks: plan.chunks, bytesPerItem: plan.bytesPerItem };
 }

@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { defineExplainer, withDefaults, type Explainer, type OptionSchema } from '@glassbox/core';
+import { defineExplainer, type Explainer, type OptionSchema } from '@glassbox/core';
 import { BASELINE_SYNTAX, parseBaseline, type BaselineInput } from './BaselineSpec';
 import { integrate } from './integrate';
 import { INTEGRATION_RULES, type IntegrationRule } from './integrationPoints';
 import { resolveBaselines } from './resolveBaselines';
-import { PACKAGE, VERSION } from './packageInfo';
+import { name, version } from '../package.json';
 
 /** Options of {@link integratedGradients}. */
 export interface IntegratedGradientsOptions {
@@ -45,15 +45,15 @@ const schema: OptionSchema<IntegratedGradientsOptions> = {
  * ```
  */
 export function integratedGradients(defaults: Partial<IntegratedGradientsOptions> = {}): Explainer<IntegratedGradientsOptions, 'attribution'> {
-  return defineExplainer<IntegratedGradientsOptions, 'attribution'>({
+  return defineExplainer({
     name: 'integrated-gradients',
-    version: VERSION,
     kind: 'attribution',
-    package: PACKAGE,
+    package: { name, version },
     description: 'Path integral of gradients from a baseline to the input (Captum-compatible rules, convergence delta)',
     requires: ['gradients'],
     completeness: true,
-    options: withDefaults(schema, defaults, 'method "integrated-gradients"'),
+    options: schema,
+    defaults,
     async run({ model, inputs, targets, options, context }) {
       const n = inputs.shape[0];
       const xs = (await inputs.data()) as Float32Array;
@@ -78,7 +78,7 @@ export function integratedGradients(defaults: Partial<IntegratedGradientsOptions
       const b = tf.tensor(values, [n * k, ...shape.slice(1)]);
       try {
         const r = await integrate({
-          forward: model.forward!,
+          forward: model.forward,
           inputs: x,
           baselines: b,
           targets: k > 1 ? targets.flatMap((t) => Array.from({ length: k }, () => t)) : targets,

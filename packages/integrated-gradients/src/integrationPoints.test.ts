@@ -1,11 +1,15 @@
 import { describe, it, expect } from 'vitest';
 import { gaussLegendre } from './gaussLegendre';
 import { integrationPoints, INTEGRATION_RULES, type IntegrationRule } from './integrationPoints';
-import { captumCase } from './captumFixture';
+import { captumReference } from '@glassbox/core/testing';
+
+const ref = await captumReference();
+const captumFiles = ['integrated_gradients.json', 'integrated_gradients_baseline_0.5.json'];
+const cases = await Promise.all(captumFiles.map(async (file) => [file, await ref.variants(new URL(`../fixtures/captum/${file}`, import.meta.url))] as const));
 
 describe('integration points match the ones Captum used', () => {
-  for (const file of ['integrated_gradients.json', 'integrated_gradients_baseline_0.5.json']) {
-    for (const v of captumCase(file)) {
+  for (const [file, variants] of cases) {
+    for (const v of variants) {
       const p = v.params as { method: IntegrationRule; n_steps: number; alphas: number[]; step_sizes: number[] };
       it(`${file}: ${v.id}`, () => {
         const { alphas, weights } = integrationPoints(p.method, p.n_steps);

@@ -16,9 +16,9 @@ const x = [[1, 1, 1, 1, 1, 1], [2, -1, 0.5, 1, 0, 1]];
 /** A surrogate-tree-like explainer: kind `surrogate`, importances instead of per-input attributions. */
 const surrogate = defineExplainer<Record<string, never>, 'surrogate'>({
   name: 'test-surrogate',
-  version: '1.0.0',
+  package: { name: 'test-surrogate-plugin', version: '1.0.0' },
   kind: 'surrogate',
-  package: 'test-surrogate-plugin',
+
   description: 'Feature importances of a fitted surrogate',
   requires: [],
   options: {},
@@ -26,7 +26,7 @@ const surrogate = defineExplainer<Record<string, never>, 'surrogate'>({
 });
 const layerMethod = defineExplainer<Record<string, never>, 'layer-attribution'>({
   name: 'test-layer',
-  version: '1.0.0',
+  package: { name: 'glassbox-metrics-test', version: '1.0.0' },
   kind: 'layer-attribution',
   description: 'Per-layer values',
   requires: [],

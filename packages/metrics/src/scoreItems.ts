@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { measurePredictBytes, planChunks, sizeOf, type ExplainContext, type Model } from '@glassbox/core';
+import { measurePredictBytes, runChunks, sizeOf, type ExplainContext, type Model } from '@glassbox/core';
 
 /** A batch of model inputs built on demand, and the output each is scored on. */
 export interface ScoreJob {
@@ -32,25 +32,26 @@ export async function scoreItems(job: ScoreJob): Promise<Float64Array> {
   const first = new Float32Array(per);
   if (count > 0) job.write(0, first);
   const { perItem, fixed } = await measurePredictBytes(model, first);
-  const { chunkSize: byBudget } = planChunks(Math.max(1, count), Math.max(perItem, per * 4 * 2), Math.max(1, context.memoryBudgetBytes - fixed));
-  const chunkSize = Math.min(byBudget, job.maxBatch ?? 256);
   const scores = new Float64Array(count);
-  for (let start = 0; start < count; start += chunkSize) {
-    context.throwIfAborted();
-    const k = Math.min(chunkSize, count - start);
-    const values = new Float32Array(k * per);
-    for (let j = 0; j < k; j++) job.write(start + j, values.subarray(j * per, (j + 1) * per));
-    const x = tf.tensor(values, [k, ...shape]);
-    let out: Float32Array;
-    try {
-      const y = await model.predict(x);
-      out = (await y.data()) as Float32Array;
-      y.dispose();
-    } finally {
-      x.dispose();
-    }
-    for (let j = 0; j < k; j++) scores[start + j] = out[j * outputSize + job.target(start + j)];
-    context.progress({ stage: job.stage, done: start + k, total: count });
-  }
+  await runChunks({
+    total: count,
+    context,
+    stage: job.stage,
+    cost: { bytesPerItem: Math.max(perItem, per * 4 * 2), fixedBytes: fixed },
+    maxChunkSize: job.maxBatch ?? 256,
+    async computeAsync(start, end) {
+      const values = new Float32Array((end - start) * per);
+      for (let j = start; j < end; j++) job.write(j, values.subarray((j - start) * per, (j - start + 1) * per));
+      const x = tf.tensor(values, [end - start, ...shape]);
+      try {
+        return await model.predict(x);
+      } finally {
+        x.dispose();
+      }
+    },
+    collect: (out, start, end) => {
+      for (let j = start; j < end; j++) scores[j] = out[(j - start) * outputSize + job.target(j)];
+    },
+  });
   return scores;
 }

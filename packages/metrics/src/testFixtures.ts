@@ -33,13 +33,13 @@ export function layersMlp(inputs: number, classes = 3, seed = 1): Model {
 export function gradientExplainer(): Explainer<Record<string, never>, 'attribution'> {
   return defineExplainer({
     name: 'test-gradient',
-    version: '1.0.0',
+    package: { name: 'glassbox-metrics-test', version: '1.0.0' },
     kind: 'attribution',
     description: 'Gradient of the target output',
     requires: ['gradients'],
     options: {},
     async run({ model, inputs, targets }) {
-      return { attributions: targetGradients(model.forward!, inputs, targets) };
+      return { attributions: targetGradients(model.forward, inputs, targets) };
     },
   });
 }
@@ -48,14 +48,14 @@ export function gradientExplainer(): Explainer<Record<string, never>, 'attributi
 export function gradientTimesInput(): Explainer<Record<string, never>, 'attribution'> {
   return defineExplainer({
     name: 'test-gradient-x-input',
-    version: '1.0.0',
+    package: { name: 'glassbox-metrics-test', version: '1.0.0' },
     kind: 'attribution',
     description: 'Gradient × input, with Σ attributions − (f(x) − f(0))',
     requires: ['gradients'],
     completeness: true,
     options: {},
     async run({ model, inputs, targets, outputs }) {
-      const attributions = tf.tidy(() => tf.mul(targetGradients(model.forward!, inputs, targets), inputs));
+      const attributions = tf.tidy(() => tf.mul(targetGradients(model.forward, inputs, targets), inputs));
       const zeros = tf.zerosLike(inputs);
       const f0t = await model.predict(zeros);
       const f0 = (await f0t.data()) as Float32Array;
@@ -74,7 +74,7 @@ export function gradientTimesInput(): Explainer<Record<string, never>, 'attribut
 export function inputExplainer(): Explainer<Record<string, never>, 'attribution'> {
   return defineExplainer({
     name: 'test-input',
-    version: '1.0.0',
+    package: { name: 'glassbox-metrics-test', version: '1.0.0' },
     kind: 'attribution',
     description: 'The input itself',
     requires: [],

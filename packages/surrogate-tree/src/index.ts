@@ -20,8 +20,7 @@ export { treeRules, type TreeRule, type RuleCondition } from './tree/treeRules';
 export { accuracy, r2Score } from './metrics/fidelity';
 // Rows
 export { splitRows, stratifiedSplit, takeRows } from './data/splitRows';
-// CSV (readCsv, which reads files, is in '@glassbox/surrogate-tree/node')
-export { parseCsv, type CsvTable, type ParseCsvOptions } from './csv/parseCsv';
-export { checkCsvColumns, type CheckCsvColumnsOptions } from './csv/checkCsvColumns';
+// CSV: moved to @glassbox/core (readCsv to @glassbox/core/node); re-exported here for compatibility.
+export { parseCsv, checkCsvColumns, type CsvTable, type ParseCsvOptions, type CheckCsvColumnsOptions } from '@glassbox/core';
 // Drawing
 export { toRenderTree, type RenderTreeNode, type ToRenderTreeOptions } from './render/toRenderTree';

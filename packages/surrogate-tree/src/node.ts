@@ -1,1 +1,2 @@
-export { readCsv } from './csv/readCsv';
+// readCsv moved to @glassbox/core/node; re-exported here for compatibility.
+export { readCsv } from '@glassbox/core/node';

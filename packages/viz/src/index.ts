@@ -69,5 +69,6 @@ export { renderReport } from './renderReport';
 export type { Rendered } from './Rendered';
 export type { RenderOptions } from './renderExplanation';
 export { renderExplanation, RENDER_FORMATS } from './renderExplanation';
+export { RENDER_MIME, rendererFor, renderFormats, renderableKinds, registerRenderer, type RenderFormat, type Renderer } from './renderTable';
 export { renderStep } from './renderStep';
 export type { VizError, VizErrorCode } from './vizError';

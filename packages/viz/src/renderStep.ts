@@ -1,5 +1,6 @@
 import type { Explanation, ExplanationKind, PipelineStep } from '@glassbox/core';
-import { renderExplanation, RENDER_FORMATS, type RenderOptions } from './renderExplanation';
+import { renderExplanation, type RenderOptions } from './renderExplanation';
+import { renderableKinds } from './renderTable';
 import type { Rendered } from './Rendered';
 
 /**
@@ -17,7 +18,7 @@ export function renderStep<K extends ExplanationKind = ExplanationKind>(options:
   return {
     name: `render-${options.format}`,
     plugin: '@glassbox/viz',
-    accepts: RENDER_FORMATS[options.format],
+    accepts: renderableKinds(options.format),
     run: (e) => renderExplanation(e as Explanation, options),
   };
 }

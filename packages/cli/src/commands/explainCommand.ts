@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { checkSeed, InvalidOptionError, MAX_SEED, UnknownMethodError, type Explanation, type Model } from '@glassbox/core';
-import { loadLayersModel, loadModel } from '@glassbox/core/node';
+import { resolve } from 'node:path';
+import { checkSeed, InvalidOptionError, MAX_SEED, UnknownMethodError, type Explanation } from '@glassbox/core';
+import { loadModelFor } from './loadModelFor';
 import { discoverPlugins } from '../plugins/discoverPlugins';
 import { takeFlag } from '../parseArgs';
 import { flagsToOptions, takeBoolean, takeNumber, takeValue } from '../args/flagValues';
@@ -21,8 +20,7 @@ import { takeImageFlags } from '../images/takeImageFlags';
 import { isImageInput, listImageFiles, readImageInputs, type ImageInputs } from '../images/readImageInputs';
 import { readLabels } from '../images/readLabels';
 
-const USAGE =
-  'glassbox explain --model <model.json> (--input <inputs.json|.npy> | --data <data.csv>) --method <id> [--target <i> | --targets <i,j,...>] [--backend <name>] [--fallback <a,b>] [--seed <n>] [--memory-budget-mb <n>] [--out <result.json|.npy|.png|.svg|.html>] [--allow-non-finite] [method options]';
+const USAGE = `glassbox explain --model <model.json> (--input <inputs.json|.npy|pictures> | --data <data.csv>) --method <id> [--target <i> | --targets <i,j,...>] [--backend <name>] [--fallback <a,b>] [--seed <n>] [--memory-budget-mb <n>] [--out <result${EXPLAIN_FORMATS.join('|')}>] [--allow-non-finite] [method options]`;
 
 const parseTargets = (flags: Map<string, string>): number | number[] | undefined => {
   const one = takeFlag(flags, 'target');
@@ -85,9 +83,7 @@ export async function explainCommand(io: Io, flags: Map<string, string>): Promis
     });
   }
   const selection = await selectBackend(io, backend, fallback, installedBackends);
-  const loaded = found.explainer.requires.includes('attention')
-    ? await loadAttentionModel(resolve(io.cwd, modelPath))
-    : await loadModel(resolve(io.cwd, modelPath), graphTensors);
+  const loaded = await loadModelFor(found.explainer, resolve(io.cwd, modelPath), graphTensors);
   let model = loaded;
   try {
     const images: ImageInputs | undefined = pictures ? await readImageInputs(io.cwd, inputPath, model, imageFlags.options) : undefined;
@@ -104,12 +100,8 @@ export async function explainCommand(io: Io, flags: Map<string, string>): Promis
     const inputs = rows
       ? { ...all, values: Float32Array.from(rows.flatMap((r) => Array.from(all.values.subarray(r * per, (r + 1) * per)))), shape: [rows.length, ...all.shape.slice(1)] }
       : all;
-    let explainer = found.explainer;
-    if (explainer.name === 'surrogate-tree-local' && rows) {
-      // The local surrogate learns feature spreads from a background: the whole file, not only the chosen rows.
-      const { surrogateTreeLocal } = await import('@glassbox/surrogate-tree');
-      explainer = surrogateTreeLocal({ background: { values: all.values, shape: all.shape as [number, number] } });
-    }
+    // Methods that learn from the data set (a background) see the whole file, not only the chosen rows.
+    const explainer = rows && found.explainer.withBackground ? found.explainer.withBackground({ values: all.values, shape: all.shape }) : found.explainer;
     const fileTargets = (inputs.extra as { targets?: number[] }).targets;
     const bar = progressBar();
     const options = flagsToOptions(flags);
@@ -148,23 +140,4 @@ export async function explainCommand(io: Io, flags: Map<string, string>): Promis
   } finally {
     loaded.dispose?.();
   }
-}
-
-/**
- * Transformer models built with @glassbox/attention's layers, adapted for attention methods. A
- * `tokenizer.json` beside model.json with a `vocabulary` array names the tokens in the output.
- */
-async function loadAttentionModel(path: string): Promise<Model> {
-  const { attentionModel } = await import('@glassbox/attention'); // registers the custom layers
-  let vocabulary: string[] | undefined;
-  try {
-    const t = JSON.parse(await readFile(join(dirname(path), 'tokenizer.json'), 'utf8')) as { vocabulary?: unknown };
-    if (Array.isArray(t.vocabulary) && t.vocabulary.every((v) => typeof v === 'string')) vocabulary = t.vocabulary as string[];
-  } catch {
-    /* no tokenizer: tokens are named by id */
-  }
-  return attentionModel(await loadLayersModel(path), {
-    ownsModel: true,
-    decode: vocabulary ? (ids) => ids.map((id) => vocabulary![id] ?? `#${id}`) : undefined,
-  });
 }

@@ -1,7 +1,6 @@
 import { basename } from 'node:path';
-import { InvalidOptionError, type Model } from '@glassbox/core';
-import { checkCsvColumns } from '@glassbox/surrogate-tree';
-import { readCsv } from '@glassbox/surrogate-tree/node';
+import { InvalidOptionError, checkCsvColumns, type Model } from '@glassbox/core';
+import { readCsv } from '@glassbox/core/node';
 
 /** Rows chosen with `--rows 0,5,7` (0-based data rows), validated against the table. */
 export function parseRows(flag: string | undefined, count: number): number[] | undefined {

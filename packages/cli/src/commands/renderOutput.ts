@@ -1,5 +1,5 @@
 import { InvalidOptionError, type Explanation } from '@glassbox/core';
-import { encodePng, explanationTitle, renderExplanation, renderExplanationImage, stackImages, type Image } from '@glassbox/viz';
+import { encodePng, explanationTitle, renderExplanation, renderExplanationImage, stackImages, type Image, type RenderFormat } from '@glassbox/viz';
 
 /**
  * How to view a flat input as an image: `--image-shape h,w`, or a square guess for flat inputs of
@@ -20,16 +20,16 @@ export function imageShapeFor(e: Explanation, flag: string | undefined): number[
 }
 
 /**
- * Renders an explanation for `--out file.png|.svg|.html` (the picture chosen by its kind). With
- * `photos` (inputs read from pictures), PNG and HTML draw the heatmaps over the original photos,
- * and a PNG without `--example` shows every photo, one below the other.
+ * Renders an explanation for `--out file.<format>` (the picture chosen by viz's kind × format
+ * table). With `photos` (inputs read from pictures), PNG and HTML draw the heatmaps over the
+ * original photos, and a PNG without `--example` shows every photo, one below the other.
  */
 export async function renderOutput(
   e: Explanation,
-  ext: '.png' | '.svg' | '.html',
+  ext: string,
   options: { example?: number; imageShape?: number[]; photos?: Image[] } = {},
 ): Promise<Uint8Array | string> {
-  const format = ext.slice(1) as 'png' | 'svg' | 'html';
+  const format = ext.slice(1) as RenderFormat;
   const photos = options.photos;
   if (photos && format === 'png' && (e.kind === 'attribution' || e.kind === 'layer-attribution')) {
     const examples = options.example === undefined ? photos.map((_, i) => i) : [options.example];

@@ -1,12 +1,13 @@
 import { type Explanation } from '@glassbox/core';
+import { renderFormats } from '@glassbox/viz';
 import type { OutputTarget } from './checkOutputPath';
 import { writeAtomic } from './writeAtomic';
 import { writeExplanationJson } from './writeExplanationJson';
 import { writeNpy } from './npy';
 import { renderOutput } from '../commands/renderOutput';
 
-/** Output formats of `explain --out`. */
-export const EXPLAIN_FORMATS = ['.json', '.npy', '.png', '.svg', '.html'] as const;
+/** Output formats of `explain --out`: JSON, NumPy, and every format of viz's kind × format render table. */
+export const EXPLAIN_FORMATS: readonly string[] = ['.json', '.npy', ...renderFormats().map((f) => `.${f}`)];
 
 /**
  * Writes an explanation to a checked output, atomically: `.json` streamed (any size), `.npy` the
@@ -25,6 +26,6 @@ export async function writeExplanationOutput(
 ): Promise<void> {
   if (target.ext === '.json') return writeAtomic(target.path, (write) => writeExplanationJson(write, e, extra), target.display);
   if (target.ext === '.npy') return writeAtomic(target.path, (write) => writeNpy(write, e.attributions, e.attributionShape), target.display);
-  const data = await renderOutput(e, target.ext as '.png' | '.svg' | '.html', picture);
+  const data = await renderOutput(e, target.ext, picture);
   return writeAtomic(target.path, (write) => write(data), target.display);
 }

@@ -1,32 +1,46 @@
 /**
- * Stable error codes. A code never changes meaning once published; new failure kinds get new codes.
+ * The registry of stable error codes (keys; values are unused, `true`). A code never changes
+ * meaning once published; new failure kinds get new codes. Open for extension: a package adds
+ * its codes by module augmentation and throws them with `new GlassboxError(code, …)` or a subclass.
+ *
+ * @example
+ * ```ts
+ * declare module '@glassbox/core' {
+ *   interface GlassboxErrorCodes { COUNTERFACTUAL_NOT_FOUND: true }
+ * }
+ * throw new GlassboxError('COUNTERFACTUAL_NOT_FOUND', 'No counterfactual within 100 steps');
+ * ```
  */
-export type GlassboxErrorCode =
-  | 'INVALID_INPUT'
-  | 'INVALID_OPTION'
-  | 'TARGET_OUT_OF_RANGE'
-  | 'MISSING_CAPABILITY'
-  | 'MODEL_FILE_INVALID'
-  | 'MODEL_WEIGHT_PATH_ESCAPE'
-  | 'MODEL_WEIGHTS_MISSING'
-  | 'MODEL_WEIGHTS_SIZE_MISMATCH'
-  | 'MODEL_UNKNOWN_DTYPE'
-  | 'MODEL_TOO_LARGE'
-  | 'BACKEND_UNAVAILABLE'
-  | 'WEBGPU_UNAVAILABLE'
-  | 'ABORTED'
-  | 'PIPELINE_STEP_FAILED'
-  | 'UNKNOWN_METHOD'
-  | 'DATA_FILE_INVALID'
-  | 'MEMORY_BUDGET'
-  | 'UNSUPPORTED_MODEL'
-  | 'NO_GRADIENT'
-  | 'BACKEND_SWITCHED'
-  | 'OUTPUT_PATH_INVALID'
-  | 'OUTPUT_OVERWRITES_INPUT'
-  | 'OUTPUT_WRITE_FAILED'
-  | 'NON_FINITE_RESULT'
-  | 'PLUGIN_REFUSED';
+export interface GlassboxErrorCodes {
+  INVALID_INPUT: true;
+  INVALID_OPTION: true;
+  TARGET_OUT_OF_RANGE: true;
+  MISSING_CAPABILITY: true;
+  MODEL_FILE_INVALID: true;
+  MODEL_WEIGHT_PATH_ESCAPE: true;
+  MODEL_WEIGHTS_MISSING: true;
+  MODEL_WEIGHTS_SIZE_MISMATCH: true;
+  MODEL_UNKNOWN_DTYPE: true;
+  MODEL_TOO_LARGE: true;
+  BACKEND_UNAVAILABLE: true;
+  WEBGPU_UNAVAILABLE: true;
+  ABORTED: true;
+  PIPELINE_STEP_FAILED: true;
+  UNKNOWN_METHOD: true;
+  DATA_FILE_INVALID: true;
+  MEMORY_BUDGET: true;
+  UNSUPPORTED_MODEL: true;
+  NO_GRADIENT: true;
+  BACKEND_SWITCHED: true;
+  OUTPUT_PATH_INVALID: true;
+  OUTPUT_OVERWRITES_INPUT: true;
+  OUTPUT_WRITE_FAILED: true;
+  NON_FINITE_RESULT: true;
+  PLUGIN_REFUSED: true;
+}
+
+/** A stable error code: a key of {@link GlassboxErrorCodes}. */
+export type GlassboxErrorCode = keyof GlassboxErrorCodes & string;
 
 /**
  * Base class of every error Glassbox throws on purpose. Match on `code`, never on the message.

@@ -1,5 +1,5 @@
 import type { Tensor } from '@tensorflow/tfjs-core';
-import type { Model, ModelCapability } from '../model/Model';
+import type { Model, ModelCapability, ModelWith } from '../model/Model';
 import type { Explanation, ExplanationKind, ExplanationLabels } from '../explanation/Explanation';
 import type { OptionSchema } from './OptionSchema';
 import type { ExplainContext, Progress } from './ExplainContext';
@@ -7,9 +7,12 @@ import type { ExplainContext, Progress } from './ExplainContext';
 /** Version of the Explainer contract. A plugin states the version it was written against. */
 export const EXPLAINER_SPEC_VERSION = 1 as const;
 
-/** What `run` receives: validated inputs, resolved targets and options. */
-export interface ExplainRequest<O> {
-  model: Model;
+/**
+ * What `run` receives: validated inputs, resolved targets and options. `C` are the capabilities
+ * the explainer requires: the model is typed as having them (core checked them before `run`).
+ */
+export interface ExplainRequest<O, C extends ModelCapability = never> {
+  model: ModelWith<C>;
   /** `[batch, ...inputShape]`, finite. Owned by core: do not dispose. */
   inputs: Tensor;
   /** One flat output index per example, validated to be in range. */
@@ -85,6 +88,19 @@ export interface Explainer<O = Record<string, unknown>, K extends ExplanationKin
   readonly options: OptionSchema<O>;
   /** True when attributions sum to f(x) − f(baseline) (the result carries `convergenceDelta`). */
   readonly completeness?: boolean;
+  /**
+   * For hosts that load model files (the CLI): turns a loaded tfjs Layers model into the model this
+   * method needs when the plain adapter is not enough (attention access, custom layers). The
+   * returned model owns `layersModel` (its `dispose` releases it). `files.vocabulary` is the token
+   * list of a `tokenizer.json` beside the model file, when there is one.
+   */
+  readonly adaptModel?: (layersModel: unknown, files: { vocabulary?: string[] }) => Model;
+  /**
+   * For methods that learn from the data the inputs come from (feature spreads, reference rows): a
+   * copy of this explainer that uses `background`, `[rows, ...inputShape]`. Hosts call it when the
+   * user explains a subset of a data file (the CLI's `--rows`), passing the whole file.
+   */
+  withBackground?(background: { values: Float32Array; shape: number[] }): Explainer<O, K, D>;
   /** The method itself: called only with validated input. */
   run(request: ExplainRequest<O>): Promise<ExplainResult<D>>;
   /** Explain a batch: validates, runs and packages the result. */

@@ -4,15 +4,32 @@ import type { InputPreprocessing } from './InputPreprocessing';
 export const EXPLANATION_SPEC_VERSION = 1 as const;
 
 /**
- * What an explanation's attributions describe, so that pipeline steps and renderers can say what
- * they accept:
+ * The registry of explanation kinds: what an explanation's attributions describe, so that pipeline
+ * steps and renderers can say what they accept. Keys are the kinds (values are unused, `true`).
+ * Open for extension: a package adds a kind by module augmentation.
  * - `attribution`: one value per input element, same shape as the input;
  * - `layer-attribution`: per example over a layer's spatial grid (Grad-CAM);
  * - `token-attribution`: one value per token (`labels.tokens` names them);
  * - `attention-map`: a token × token matrix per example;
  * - `surrogate`: a fitted surrogate model (`data`), attributions are feature importances.
+ *
+ * @example
+ * ```ts
+ * declare module '@glassbox/core' {
+ *   interface ExplanationKinds { counterfactual: true }
+ * }
+ * ```
  */
-export type ExplanationKind = 'attribution' | 'layer-attribution' | 'token-attribution' | 'attention-map' | 'surrogate';
+export interface ExplanationKinds {
+  attribution: true;
+  'layer-attribution': true;
+  'token-attribution': true;
+  'attention-map': true;
+  surrogate: true;
+}
+
+/** A kind of explanation: a key of {@link ExplanationKinds}. */
+export type ExplanationKind = keyof ExplanationKinds & string;
 
 /** Human names for the axes of an explanation. */
 export interface ExplanationLabels {

@@ -5,13 +5,47 @@ import type { AttentionAccess } from './AttentionAccess';
 export const MODEL_SPEC_VERSION = 1 as const;
 
 /**
- * What a model can do beyond plain inference. Explainers declare the capabilities they need and
- * are refused with a `CapabilityError` when the model lacks one.
+ * The registry of model capabilities: each key is a capability, its value the members a model
+ * with that capability is guaranteed to have (what an explainer that `requires` it may call
+ * without a check). Open for extension: a package adds a capability by module augmentation.
  * - `gradients`: `forward` is differentiable with tfjs autodiff.
  * - `activations`: named layers can be listed and the forward pass split at one of them.
  * - `attention`: per-layer attention weights and an embedding-output entry point (`attention`).
+ *
+ * @example
+ * ```ts
+ * declare module '@glassbox/core' {
+ *   interface ModelCapabilities {
+ *     'deeplift-rules': { deepliftRules(): Map<string, 'rescale' | 'reveal-cancel'> };
+ *   }
+ * }
+ * ```
  */
-export type ModelCapability = 'gradients' | 'activations' | 'attention';
+export interface ModelCapabilities {
+  gradients: { forward(x: Tensor): Tensor };
+  activations: { layers(): LayerInfo[]; split(layer: string): ModelSplit };
+  attention: { readonly attention: AttentionAccess };
+}
+
+/**
+ * What a model can do beyond plain inference (a key of {@link ModelCapabilities}). Explainers
+ * declare the capabilities they need and are refused with a `CapabilityError` when the model
+ * lacks one.
+ */
+export type ModelCapability = keyof ModelCapabilities & string;
+
+type UnionToIntersection<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never;
+
+/**
+ * A model known to have the capabilities `C`: the members they guarantee are present. What an
+ * explainer's `run` receives, narrowed by its `requires` (core has checked them).
+ *
+ * @example
+ * ```ts
+ * function grads(model: ModelWith<'gradients'>, x: Tensor) { return tf.grad((v) => tf.sum(model.forward(v)))(x); }
+ * ```
+ */
+export type ModelWith<C extends ModelCapability> = [C] extends [never] ? Model : Model & UnionToIntersection<ModelCapabilities[C]>;
 
 /** One named layer of a model, for layer-level methods such as Grad-CAM. */
 export interface LayerInfo {

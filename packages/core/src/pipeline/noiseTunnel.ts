@@ -1,9 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { defineExplainer, withDefaults } from '../explainer/defineExplainer';
+import { defineExplainer } from '../explainer/defineExplainer';
 import type { Explainer } from '../explainer/Explainer';
 import type { OptionSchema } from '../explainer/OptionSchema';
 import type { ExplanationKind } from '../explanation/Explanation';
-import { planChunks } from '../tensor/planChunks';
+import type { ModelCapability } from '../model/Model';
+import { runChunks } from '../tensor/runChunks';
 import { sizeOf } from '../util/shape';
 
 /** Options the noise tunnel adds to the explainer it wraps. */
@@ -38,16 +39,14 @@ export function noiseTunnel<O, K extends ExplanationKind, D>(
   defaults: Partial<NoiseTunnelOptions> & { name?: string } = {},
 ): Explainer<O & NoiseTunnelOptions, K, D> {
   const { name, ...tunnelDefaults } = defaults;
-  // withDefaults validates the factory defaults (a typo or an out-of-range value throws INVALID_OPTION).
-  const schema = withDefaults({ ...inner.options, ...tunnelSchema } as OptionSchema<O & NoiseTunnelOptions>, tunnelDefaults as Partial<O & NoiseTunnelOptions>, `noise tunnel "${name ?? inner.name}"`);
-  return defineExplainer<O & NoiseTunnelOptions, K, D>({
+  return defineExplainer<O & NoiseTunnelOptions, K, D, ModelCapability>({
     name: name ?? `noise-tunnel(${inner.name})`,
-    version: inner.version,
+    package: { name: inner.package ?? 'unknown', version: inner.version },
     kind: inner.kind,
-    package: inner.package,
     description: `${inner.description}, averaged over noisy copies of the input`,
     requires: inner.requires,
-    options: schema,
+    options: { ...inner.options, ...tunnelSchema } as OptionSchema<O & NoiseTunnelOptions>,
+    defaults: tunnelDefaults as Partial<O & NoiseTunnelOptions>,
     async run(req) {
       const { samples, noiseLevel, aggregate, ...innerOptions } = req.options as NoiseTunnelOptions & Record<string, unknown>;
       const { inputs, targets, context, model } = req;
@@ -60,52 +59,50 @@ export function noiseTunnel<O, K extends ExplanationKind, D>(
         return noiseLevel * (hi - lo);
       });
       const rng = context.random.fork('noise-tunnel');
-      // Roughly 8 copies of each noisy input alive per item (input, activations, gradients).
-      const { chunkSize } = planChunks(samples, n * per * 4 * 8, context.memoryBudgetBytes);
       // float64 sums: VarGrad's E[g²] − E[g]² cancels badly in float32 over many samples.
       let sum: Float64Array | undefined, sumSq: Float64Array | undefined, shape: number[] = [];
-      for (let s0 = 0; s0 < samples; s0 += chunkSize) {
-        context.throwIfAborted();
-        const k = Math.min(chunkSize, samples - s0);
-        const noisy = new Float32Array(k * n * per);
-        for (let s = 0; s < k; s++) for (let i = 0; i < n; i++) {
-          const o = (s * n + i) * per;
-          for (let j = 0; j < per; j++) noisy[o + j] = x[i * per + j] + sigmas[i] * rng.normal();
-        }
-        const noisyT = tf.tensor(noisy, [k * n, ...inputs.shape.slice(1)]);
-        let values: Float32Array;
-        try {
-          const out = await model.predict(noisyT);
-          const outputs = (await out.data()) as Float32Array;
-          out.dispose();
-          const r = await inner.run({ ...req, inputs: noisyT, targets: Array.from({ length: k * n }, (_, i) => targets[i % n]), options: innerOptions as O, outputs });
-          if (r.attributions instanceof tf.Tensor) {
-            shape = r.attributions.shape.slice(1);
-            values = (await r.attributions.data()) as Float32Array;
-            r.attributions.dispose();
-          } else {
-            shape = r.attributions.shape.slice(1);
-            values = r.attributions.values;
+      // One item is one noisy sample of the whole batch: n inputs.
+      const plan = await runChunks({
+        total: samples,
+        context,
+        stage: 'noise-tunnel',
+        cost: { elements: n * per },
+        async computeAsync(s0, s1) {
+          const k = s1 - s0;
+          const noisy = new Float32Array(k * n * per);
+          for (let s = 0; s < k; s++) for (let i = 0; i < n; i++) {
+            const o = (s * n + i) * per;
+            for (let j = 0; j < per; j++) noisy[o + j] = x[i * per + j] + sigmas[i] * rng.normal();
           }
-        } finally {
-          noisyT.dispose();
-        }
-        const m = values.length / (k * n);
-        sum ??= new Float64Array(n * m);
-        sumSq ??= new Float64Array(n * m);
-        for (let s = 0; s < k; s++) for (let t = 0; t < n * m; t++) {
-          const v = values[s * n * m + t];
-          sum[t] += v;
-          sumSq[t] += v * v;
-        }
-        context.progress({ stage: 'noise-tunnel', done: Math.min(samples, s0 + k), total: samples });
-      }
+          const noisyT = tf.tensor(noisy, [k * n, ...inputs.shape.slice(1)]);
+          try {
+            const out = await model.predict(noisyT);
+            const outputs = (await out.data()) as Float32Array;
+            out.dispose();
+            const r = await inner.run({ ...req, inputs: noisyT, targets: Array.from({ length: k * n }, (_, i) => targets[i % n]), options: innerOptions as O, outputs });
+            shape = r.attributions.shape.slice(1);
+            return r.attributions instanceof tf.Tensor ? r.attributions : r.attributions.values;
+          } finally {
+            noisyT.dispose();
+          }
+        },
+        collect(values, s0, s1) {
+          const m = values.length / ((s1 - s0) * n);
+          sum ??= new Float64Array(n * m);
+          sumSq ??= new Float64Array(n * m);
+          for (let s = 0; s < s1 - s0; s++) for (let t = 0; t < n * m; t++) {
+            const v = values[s * n * m + t];
+            sum[t] += v;
+            sumSq[t] += v * v;
+          }
+        },
+      });
       const out = new Float32Array(sum!.length);
       for (let t = 0; t < out.length; t++) {
         const mean = sum![t] / samples, meanSq = sumSq![t] / samples;
         out[t] = aggregate === 'smoothgrad' ? mean : aggregate === 'smoothgrad-squared' ? meanSq : Math.max(0, meanSq - mean * mean);
       }
-      return { attributions: { values: out, shape: [n, ...shape] }, diagnostics: { noiseSigma: sigmas, samples, chunkSize } };
+      return { attributions: { values: out, shape: [n, ...shape] }, diagnostics: { noiseSigma: sigmas, samples, chunkSize: plan.chunkSize } };
     },
   });
 }

@@ -16,19 +16,19 @@ describe('explainer conformance on the reference explainer', () => {
 describe('the conformance suite catches broken explainers', () => {
   const leaky = defineExplainer({
     name: 'leaky',
-    version: '1.0.0',
+    package: { name: 'conformance-test', version: '1.0.0' },
     kind: 'attribution',
     description: 'keeps a tensor it should have released',
     requires: ['gradients'],
     options: {},
     async run({ model, inputs, targets }) {
       tf.keep(tf.ones([2])); // the leak
-      return { attributions: targetGradients(model.forward!, inputs, targets) };
+      return { attributions: targetGradients(model.forward, inputs, targets) };
     },
   });
   const shapeBreaking = defineExplainer({
     name: 'shape-breaking',
-    version: '1.0.0',
+    package: { name: 'conformance-test', version: '1.0.0' },
     kind: 'attribution',
     description: 'returns one value per example instead of one per feature',
     requires: ['gradients'],
@@ -39,14 +39,14 @@ describe('the conformance suite catches broken explainers', () => {
   });
   const abortIgnoring = defineExplainer({
     name: 'abort-ignoring',
-    version: '1.0.0',
+    package: { name: 'conformance-test', version: '1.0.0' },
     kind: 'attribution',
     description: 'reports progress but never checks the signal',
     requires: ['gradients'],
     options: {},
     async run({ model, inputs, targets, context }) {
       context.progress({ stage: 'a', done: 0, total: 2 });
-      return { attributions: targetGradients(model.forward!, inputs, targets) };
+      return { attributions: targetGradients(model.forward, inputs, targets) };
     },
   });
   const find = (checks: ReturnType<typeof suite>, word: string) => checks.find((c) => c.name.includes(word))!;

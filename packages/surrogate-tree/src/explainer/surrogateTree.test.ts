@@ -6,8 +6,8 @@ import '@tensorflow/tfjs-backend-cpu';
 import { explanationFromJSON, explanationToJSON, fromBatchFunction, type Model } from '@glassbox/core';
 import { createTinyMlp, explainerConformance, randomInputs, trackTensors } from '@glassbox/core/testing';
 import { surrogateTree } from './surrogateTree';
-import { parseCsv } from '../csv/parseCsv';
-import { checkCsvColumns } from '../csv/checkCsvColumns';
+import { parseCsv } from '@glassbox/core';
+import { checkCsvColumns } from '@glassbox/core';
 import { predictTree } from '../tree/predictTree';
 import { toRenderTree } from '../render/toRenderTree';
 

@@ -1,5 +1,5 @@
 import { toRenderTree, type RenderTreeNode } from '../render/toRenderTree';
-import { defineExplainer, InvalidInputError, InvalidOptionError, sizeOf, withDefaults, type Explainer } from '@glassbox/core';
+import { defineExplainer, InvalidInputError, InvalidOptionError, sizeOf, type Explainer } from '@glassbox/core';
 import type { DecisionTree } from '../tree/DecisionTree';
 import { fitTree } from '../tree/fitTree';
 import { predictTree } from '../tree/predictTree';
@@ -12,6 +12,7 @@ import { splitRows, takeRows } from '../data/splitRows';
 import { queryModel } from '../model/queryModel';
 import { modelClassNames, modelFeatureNames, modelLabels, outputName } from '../model/modelLabels';
 import { fitOptionsOf, treeShapeSchema, type TreeShapeOptions } from './treeShapeOptions';
+import { name as packageName, version } from '../../package.json';
 
 /** Options of {@link surrogateTree}. */
 export interface SurrogateTreeOptions extends TreeShapeOptions {
@@ -75,21 +76,17 @@ export function surrogateTree(defaults: Partial<SurrogateTreeOptions> = {}): Exp
   const name = 'surrogate-tree';
   return defineExplainer<SurrogateTreeOptions, 'surrogate', SurrogateTreeData>({
     name,
-    version: '1.0.0',
     kind: 'surrogate',
-    package: '@glassbox/surrogate-tree',
+    package: { name: packageName, version },
     description: "Global decision-tree surrogate of the model's predictions, with held-out fidelity and readable rules",
     requires: [],
-    options: withDefaults<SurrogateTreeOptions>(
-      {
-        ...treeShapeSchema(DEFAULTS),
-        heldOut: { type: 'number', min: 0, exclusiveMin: true, max: 0.9, default: 0.25, description: 'Fraction of rows held out to measure fidelity' },
-        augment: { type: 'number', integer: true, min: 0, max: 100, default: 0, description: 'Noisy copies of each training row to add (labelled by the model)' },
-        noise: { type: 'number', min: 0, exclusiveMin: true, default: 0.1, description: 'Spread of the copies, in standard deviations of each numeric feature' },
-      },
-      defaults,
-      `method "${name}"`,
-    ),
+    options: {
+      ...treeShapeSchema(DEFAULTS),
+      heldOut: { type: 'number', min: 0, exclusiveMin: true, max: 0.9, default: 0.25, description: 'Fraction of rows held out to measure fidelity' },
+      augment: { type: 'number', integer: true, min: 0, max: 100, default: 0, description: 'Noisy copies of each training row to add (labelled by the model)' },
+      noise: { type: 'number', min: 0, exclusiveMin: true, default: 0.1, description: 'Spread of the copies, in standard deviations of each numeric feature' },
+    },
+    defaults,
     async run({ model, inputs, targets, options, context, outputs }) {
       const fit = fitOptionsOf(options, `method "${name}"`);
       const n = inputs.shape[0];

@@ -6,7 +6,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { createRandom, fromBatchFunction, type Model } from '@glassbox/core';
 import { createTinyMlp, explainerConformance, randomInputs } from '@glassbox/core/testing';
 import { surrogateTreeLocal } from './surrogateTreeLocal';
-import { parseCsv } from '../csv/parseCsv';
+import { parseCsv } from '@glassbox/core';
 import { featureUnits } from '../data/featureUnits';
 import { perturbAround } from '../data/perturb';
 

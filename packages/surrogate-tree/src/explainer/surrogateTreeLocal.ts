@@ -1,4 +1,4 @@
-import { defineExplainer, InvalidInputError, sizeOf, withDefaults, type Explainer } from '@glassbox/core';
+import { defineExplainer, InvalidInputError, sizeOf, type Explainer } from '@glassbox/core';
 import type { DecisionTree } from '../tree/DecisionTree';
 import { fitTree } from '../tree/fitTree';
 import { toDense, type Matrix } from '../tree/Matrix';
@@ -13,6 +13,7 @@ import { splitRows } from '../data/splitRows';
 import { queryModel } from '../model/queryModel';
 import { modelClassNames, modelFeatureNames, modelLabels, outputName } from '../model/modelLabels';
 import { fitOptionsOf, treeShapeSchema, type TreeShapeOptions } from './treeShapeOptions';
+import { name as packageName, version } from '../../package.json';
 
 /** Options of {@link surrogateTreeLocal}. */
 export interface SurrogateTreeLocalOptions extends TreeShapeOptions {
@@ -102,23 +103,21 @@ export function surrogateTreeLocal(
   const background = backgroundInput === undefined ? undefined : toDense(backgroundInput, 'background');
   return defineExplainer<SurrogateTreeLocalOptions, 'attribution', SurrogateTreeLocalData>({
     name,
-    version: '1.0.0',
     kind: 'attribution',
-    package: '@glassbox/surrogate-tree',
+    package: { name: packageName, version },
     description: 'Local decision-tree surrogate around each instance: weighted perturbations, local fidelity and the deciding path',
     requires: [],
-    options: withDefaults<SurrogateTreeLocalOptions>(
-      {
-        ...treeShapeSchema(DEFAULTS),
-        samples: { type: 'number', integer: true, min: 20, default: 1000, description: 'Perturbed samples per instance' },
-        noise: { type: 'number', min: 0, exclusiveMin: true, default: 0.5, description: 'Numeric perturbation, in standard deviations' },
-        swap: { type: 'number', min: 0, max: 1, default: 0.3, description: 'Probability of resampling each binary feature or one-hot group' },
-        kernelWidth: { type: 'number', min: 0, exclusiveMin: true, default: 0.75, description: 'Width of the proximity kernel' },
-        heldOut: { type: 'number', min: 0, exclusiveMin: true, max: 0.9, default: 0.2, description: 'Fraction of samples held out for local fidelity' },
-      },
-      defaults,
-      `method "${name}"`,
-    ),
+    options: {
+      ...treeShapeSchema(DEFAULTS),
+      samples: { type: 'number', integer: true, min: 20, default: 1000, description: 'Perturbed samples per instance' },
+      noise: { type: 'number', min: 0, exclusiveMin: true, default: 0.5, description: 'Numeric perturbation, in standard deviations' },
+      swap: { type: 'number', min: 0, max: 1, default: 0.3, description: 'Probability of resampling each binary feature or one-hot group' },
+      kernelWidth: { type: 'number', min: 0, exclusiveMin: true, default: 0.75, description: 'Width of the proximity kernel' },
+      heldOut: { type: 'number', min: 0, exclusiveMin: true, max: 0.9, default: 0.2, description: 'Fraction of samples held out for local fidelity' },
+    },
+    defaults,
+    // Given the data set the explained rows come from, learn the feature spreads from all of it.
+    withBackground: (rows) => surrogateTreeLocal({ ...config, background: { values: rows.values, shape: rows.shape as [number, number] } }),
     async run({ model, inputs, targets, options, context }) {
       const fit = fitOptionsOf(options, `method "${name}"`);
       const n = inputs.shape[0];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseCsv } from '../csv/parseCsv';
+import { parseCsv } from '@glassbox/core';
 import { fitTree } from './fitTree';
 import type { DecisionTree } from './DecisionTree';
 import type { FitTreeOptions } from './resolveTreeOptions';

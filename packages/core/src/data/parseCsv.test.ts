@@ -3,10 +3,11 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DataFileError, fromBatchFunction } from '@glassbox/core';
+import { DataFileError } from '../errors/DataFileError';
+import { fromBatchFunction } from '../model/fromBatchFunction';
 import { parseCsv } from './parseCsv';
 import { checkCsvColumns } from './checkCsvColumns';
-import { readCsv } from './readCsv';
+import { readCsv } from '../node/readCsv';
 
 const dataDir = fileURLToPath(new URL('../../../../examples/', import.meta.url));
 

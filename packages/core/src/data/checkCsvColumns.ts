@@ -1,4 +1,6 @@
-import { DataFileError, sizeOf, type Model } from '@glassbox/core';
+import { DataFileError } from '../errors/DataFileError';
+import type { Model } from '../model/Model';
+import { sizeOf } from '../util/shape';
 import type { CsvTable } from './parseCsv';
 
 /** Options of {@link checkCsvColumns}. */

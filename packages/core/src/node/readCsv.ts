@@ -1,15 +1,15 @@
 import { readFile } from 'node:fs/promises';
-import { DataFileError } from '@glassbox/core';
-import { parseCsv, type CsvTable, type ParseCsvOptions } from './parseCsv';
+import { DataFileError } from '../errors/DataFileError';
+import { parseCsv, type CsvTable, type ParseCsvOptions } from '../data/parseCsv';
 
 /**
  * Reads and parses a numeric CSV file with a header (Node only; import from
- * `@glassbox/surrogate-tree/node`). Errors are `DataFileError`s naming the file, the 1-based row
+ * `@glassbox/core/node`). Errors are `DataFileError`s naming the file, the 1-based row
  * and the column; see {@link parseCsv}.
  *
  * @example
  * ```ts
- * import { readCsv } from '@glassbox/surrogate-tree/node';
+ * import { readCsv } from '@glassbox/core/node';
  * const table = await readCsv('data/breast_cancer.csv', { labelColumn: 'diagnosis' });
  * ```
  */

@@ -1,4 +1,4 @@
-import { DataFileError } from '@glassbox/core';
+import { DataFileError } from '../errors/DataFileError';
 
 /**
  * A numeric CSV table: the header's feature columns and the cells as float32, row-major.

@@ -1,0 +1,28 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Explainer, Model } from '@glassbox/core';
+import { loadLayersModel, loadModel } from '@glassbox/core/node';
+
+/**
+ * Loads a model file for an explainer: with the explainer's own `adaptModel` when it declares one
+ * (e.g. attention methods need attention access), else with core's `loadModel`. A `tokenizer.json`
+ * beside model.json with a `vocabulary` array of strings is handed to the adapter to name tokens.
+ * `options` (graph models' input/output names) go to `loadModel`.
+ */
+export async function loadModelFor(explainer: Pick<Explainer, 'adaptModel'>, path: string, options?: Parameters<typeof loadModel>[1]): Promise<Model> {
+  if (!explainer.adaptModel) return loadModel(path, options);
+  let vocabulary: string[] | undefined;
+  try {
+    const t = JSON.parse(await readFile(join(dirname(path), 'tokenizer.json'), 'utf8')) as { vocabulary?: unknown };
+    if (Array.isArray(t.vocabulary) && t.vocabulary.every((v) => typeof v === 'string')) vocabulary = t.vocabulary as string[];
+  } catch {
+    /* no tokenizer: tokens are named by id */
+  }
+  const layers = await loadLayersModel(path);
+  try {
+    return explainer.adaptModel(layers, vocabulary ? { vocabulary } : {});
+  } catch (e) {
+    layers.dispose();
+    throw e;
+  }
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it, beforeAll } from 'vitest';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { main } from '../main';
+import { cliWorkspace, memoryIo } from '../testFixtures';
+
+// The CLI has no per-plugin branches: what a method needs from the host comes from its explainer
+// object (adaptModel for the attention methods, withBackground for the local surrogate).
+let ws: Awaited<ReturnType<typeof cliWorkspace>>;
+beforeAll(async () => {
+  ws = await cliWorkspace();
+});
+const cli = async (...argv: string[]) => {
+  const io = memoryIo(ws.dir);
+  const code = await main(argv, io);
+  return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
+};
+
+describe('explainers declare what they need from the host', () => {
+  it("loads a transformer through the attention method's adaptModel, naming tokens from tokenizer.json", async () => {
+    const dir = fileURLToPath(new URL('../../../../examples/text-classification/model/', import.meta.url));
+    const { vocabulary } = JSON.parse(await readFile(join(dir, 'tokenizer.json'), 'utf8')) as { vocabulary: string[] };
+    const words = ['[CLS]', 'you', 'won', 'a', 'free', 'prize'].map((w) => Math.max(0, vocabulary.indexOf(w)));
+    await writeFile(join(ws.dir, 'ids.json'), JSON.stringify([[...words, ...new Array(64 - words.length).fill(0)]]));
+    const r = await cli('explain', '--model', join(dir, 'model.json'), '--input', join(ws.dir, 'ids.json'), '--method', 'attention-rollout');
+    expect(r.code, r.err).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j).toMatchObject({ kind: 'attention-map', method: 'attention-rollout', explainer: { package: '@glassbox/attention', version: '1.0.0' } });
+    expect(j.labels.tokens[0].slice(0, 3)).toEqual(['[CLS]', 'you', vocabulary[words[2]]]);
+  });
+
+  it("gives the local surrogate the whole CSV as background when --rows picks one row", async () => {
+    const r = await cli('explain', '--model', ws.model, '--method', 'surrogate-tree-local', '--data', ws.csv, '--rows', '4', '--samples', '200', '--max-depth', '2');
+    expect(r.code, r.err).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.attributions).toHaveLength(1);
+    expect(j.data.instances).toHaveLength(1);
+  });
+});

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { createContext } from '../explainer/runExplainer';
+import type { Progress } from '../explainer/ExplainContext';
+import { trackTensors } from '../testing/trackTensors';
+import { runChunks } from './runChunks';
+
+/** Squares items `[start, end)` of `x` in a tensor chunk and collects them in order. */
+async function squares(x: Float32Array, options: { budget: number; cost: Parameters<typeof runChunks>[0]['cost']; group?: number; maxChunkSize?: number }) {
+  const progress: Progress[] = [];
+  const spans: [number, number][] = [];
+  const out = new Float32Array(x.length);
+  const context = createContext({ memoryBudgetBytes: options.budget, onProgress: (p) => progress.push(p) });
+  const plan = await runChunks({
+    total: x.length,
+    context,
+    stage: 'square',
+    cost: options.cost,
+    group: options.group,
+    maxChunkSize: options.maxChunkSize,
+    compute: (start, end) => tf.square(tf.tensor1d(x.subarray(start, end))),
+    collect: (values, start, end) => {
+      spans.push([start, end]);
+      out.set(values, start);
+    },
+  });
+  return { plan, progress, spans, out };
+}
+
+const x = Float32Array.from({ length: 10 }, (_, i) => i - 4.5);
+
+describe('runChunks', () => {
+  it('sizes chunks from the budget, computes every item once in order, reports progress per chunk and leaks nothing', async () => {
+    const r = await trackTensors(() => squares(x, { budget: 300, cost: { bytesPerItem: 100 } }));
+    expect(r.leaked).toBe(0);
+    const { plan, progress, spans, out } = r.value!;
+    expect(plan).toMatchObject({ chunkSize: 3, chunks: 4, bytesPerItem: 100 });
+    expect(spans).toEqual([[0, 3], [3, 6], [6, 9], [9, 10]]);
+    expect(progress.map((p) => p.done)).toEqual([3, 6, 9, 10]);
+    expect(progress.every((p) => p.stage === 'square' && p.total === 10)).toBe(true);
+    expect(Array.from(out)).toEqual(Array.from(x, (v) => v * v));
+  });
+
+  it('estimates from element counts (8 float32 copies), caps at maxChunkSize, or takes a fixed chunk size', async () => {
+    expect((await squares(x, { budget: 4 * 8 * 2 * 5, cost: { elements: 2 } })).plan.chunkSize).toBe(5);
+    expect((await squares(x, { budget: 1e9, cost: { elements: 2 }, maxChunkSize: 4 })).spans).toEqual([[0, 4], [4, 8], [8, 10]]);
+    expect((await squares(x, { budget: 1, cost: { chunkSize: 6 } })).spans).toEqual([[0, 6], [6, 10]]);
+  });
+
+  it('keeps chunks to whole groups, or inside one group when a group does not fit', async () => {
+    // 10 items = 5 groups of 2 (e.g. steps × examples): a budget of 5 items makes chunks of 2 groups.
+    expect((await squares(x, { budget: 500, cost: { bytesPerItem: 100 }, group: 2 })).spans).toEqual([[0, 4], [4, 8], [8, 10]]);
+    // Groups of 4 with room for 3 items: chunks never straddle a group boundary.
+    const inside = await squares(x, { budget: 300, cost: { bytesPerItem: 100 }, group: 4 });
+    expect(inside.spans).toEqual([[0, 3], [3, 4], [4, 7], [7, 8], [8, 10]]);
+    expect(Array.from(inside.out)).toEqual(Array.from(x, (v) => v * v));
+  });
+
+  it('measures the bytes of one item on the work itself and plans with them', async () => {
+    const work = (items: number) => tf.dispose(tf.tidy(() => tf.square(tf.ones([items, 256]))));
+    const plan = (budget: number) => squares(x, { budget, cost: { measure: work } });
+    const roomy = await plan(1 << 30);
+    expect(roomy.plan.chunkSize).toBe(10);
+    // Each item allocates its 256 ones and their squares: at least 2 KiB; a 16 KiB budget holds a few.
+    expect(roomy.plan.bytesPerItem).toBeGreaterThanOrEqual(2048);
+    const tight = await plan(4 * roomy.plan.bytesPerItem!);
+    expect(tight.plan.chunkSize).toBeGreaterThanOrEqual(1);
+    expect(tight.plan.chunkSize).toBeLessThan(10);
+    expect(Array.from(tight.out)).toEqual(Array.from(x, (v) => v * v));
+  });
+
+  it('refuses an item larger than the whole budget with MEMORY_BUDGET', async () => {
+    await expect(squares(x, { budget: 99, cost: { bytesPerItem: 100 } })).rejects.toMatchObject({ code: 'MEMORY_BUDGET' });
+  });
+
+  it('stops with ABORTED between chunks, having released every chunk, and disposes tensors returned by async work', async () => {
+    const controller = new AbortController();
+    const context = createContext({ signal: controller.signal, memoryBudgetBytes: 200 });
+    let chunks = 0;
+    const r = await trackTensors(() =>
+      runChunks({
+        total: 10,
+        context,
+        stage: 'async',
+        cost: { bytesPerItem: 100 },
+        async computeAsync(start, end) {
+          const input = tf.ones([end - start]);
+          try {
+            return tf.mul(input, 2);
+          } finally {
+            input.dispose();
+          }
+        },
+        collect: () => {
+          if (++chunks === 2) controller.abort('enough');
+        },
+      }),
+    );
+    expect(r.error).toMatchObject({ code: 'ABORTED' });
+    expect(chunks).toBe(2);
+    expect(r.leaked).toBe(0);
+  });
+
+  it('releases the chunk when the work throws inside tidy', async () => {
+    const r = await trackTensors(() =>
+      runChunks({
+        total: 4,
+        context: createContext(),
+        stage: 'throws',
+        cost: { chunkSize: 2 },
+        compute: (start) => {
+          tf.ones([3]);
+          if (start === 2) throw new Error('bad chunk');
+          return tf.zeros([2]);
+        },
+      }),
+    );
+    expect((r.error as Error).message).toBe('bad chunk');
+    expect(r.leaked).toBe(0);
+  });
+});

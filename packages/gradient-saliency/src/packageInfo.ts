@@ -1,5 +1,0 @@
-import { version } from '../package.json';
-
-/** The npm package and version that the explainers of this package report (from package.json). */
-export const PACKAGE = '@glassbox/gradient-saliency';
-export const VERSION: string = version;
