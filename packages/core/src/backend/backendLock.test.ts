@@ -28,13 +28,13 @@ describe('backend lock', () => {
     await ensureGradients(); // slow the first time under vitest: keep it out of the deadlock timer
     const model = fromFunction((x) => tf.mul(x, 2), { inputShape: [2], outputShape: [2] });
     const inner = defineExplainer({
-      name: 'inner', version: '1.0.0', kind: 'attribution', description: 'ones', requires: [], options: {},
+      name: 'inner', package: { name: 'lock-test', version: '1.0.0' }, kind: 'attribution', description: 'ones', requires: [], options: {},
       async run({ inputs }) {
         return { attributions: tf.onesLike(inputs) };
       },
     });
     const outer = defineExplainer({
-      name: 'outer', version: '1.0.0', kind: 'attribution', description: 'calls inner.explain', requires: [], options: {},
+      name: 'outer', package: { name: 'lock-test', version: '1.0.0' }, kind: 'attribution', description: 'calls inner.explain', requires: [], options: {},
       async run({ model: m, inputs }) {
         const e = await inner.explain(m, inputs);
         return { attributions: { values: e.attributions, shape: e.attributionShape } };

@@ -37,7 +37,7 @@ const x = [
 
 const grad = defineExplainer({
   name: 'test-gradient',
-  version: '0.0.0',
+  package: { name: 'graph-test', version: '0.0.0' },
   kind: 'attribution',
   description: 'plain input gradient',
   requires: ['gradients'],
