@@ -33,6 +33,7 @@ describe('limits: every value from outside is checked, and says what it limits',
     await expectRefused(explain('--example', 'x', '--out', join(ws.dir, 'x.png')), /\[INVALID_OPTION\]: --example "x"/);
     await expectRefused(explain('--steps', ''), /\[INVALID_OPTION\]/);
     await expectRefused(explain('--backend', 'a/../../b'), /\[INVALID_OPTION\]: Backend name/);
+    await expectRefused(['explain', '--model', ws.model, '--data', ws.csv, '--method', 'surrogate-tree', '--rows', '1,,2'], /\[INVALID_OPTION\]: --rows 1,,2: expected comma-separated data row indices/);
     await expectRefused(['evaluate', '--model', ws.model, '--explanation', ws.inputs, '--metrics', 'deletion', '--seed', 'abc'], /\[INVALID_OPTION\]: --seed "abc"/);
   });
 
