@@ -77,4 +77,5 @@ export { selectTargets, targetGradients } from './tensor/selectTargets';
 export { planChunks } from './tensor/planChunks';
 export { measureItemBytes } from './tensor/measureItemBytes';
 export { sizeOf, formatShape } from './util/shape';
-export { nest, flatten, shapeOfNested } from './util/nested';
+export { nest, flatten, shapeOfNested, MAX_NESTED_DIMS } from './util/nested';
+export { jsonDepth } from './util/jsonDepth';

@@ -74,6 +74,8 @@ describe('limits: every value from outside is checked, and says what it limits',
     const deep = await file('deep-explanation.json', '{"specVersion":1,"attributions":' + '['.repeat(100000) + ']'.repeat(100000) + '}');
     await expectRefused(['report', deep, '--out', join(ws.dir, 'r.html')], /\[DATA_FILE_INVALID\]/);
     await expectRefused(['evaluate', '--model', ws.model, '--explanation', deep, '--metrics', 'deletion'], /\[DATA_FILE_INVALID\]/);
+    const deepOptions = await file('deep-options.json', '{"specVersion":1,"options":' + '{"a":'.repeat(100000) + '1' + '}'.repeat(100000) + '}');
+    await expectRefused(['report', deepOptions, '--out', join(ws.dir, 'r.html')], /\[DATA_FILE_INVALID\]: .*nested more than 64 levels deep; the limit on explanation files is 64/);
     // .npy inputs are checked too
     await expectRefused(explainOn(await file('bad.npy', 'not numpy')), /\[DATA_FILE_INVALID\]: bad\.npy is not a usable \.npy array: it does not start with/);
   });
