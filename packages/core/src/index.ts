@@ -87,7 +87,8 @@ export { runChunks, type ChunkJob, type ChunkOutput, type ChunkValues } from './
 export { sizeChunks, type ItemCost, type ChunkPlan } from './tensor/sizeChunks';
 export { guessItemBytes } from './tensor/guessItemBytes';
 export { sizeOf, formatShape } from './util/shape';
-export { nest, flatten, shapeOfNested } from './util/nested';
+export { nest, flatten, shapeOfNested, MAX_NESTED_DIMS } from './util/nested';
+export { jsonDepth } from './util/jsonDepth';
 // Tables (reading files: readCsv in '@glassbox/core/node')
 export { parseCsv, type CsvTable, type ParseCsvOptions } from './data/parseCsv';
 export { checkCsvColumns, type CheckCsvColumnsOptions } from './data/checkCsvColumns';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { checkSeed, DataFileError, explanationFromJSON, InvalidOptionError, isGlassboxError, MAX_SEED, PluginError } from '@glassbox/core';
+import { checkSeed, DataFileError, explanationFromJSON, InvalidOptionError, isGlassboxError, jsonDepth, MAX_SEED, PluginError } from '@glassbox/core';
 import { loadModel } from '@glassbox/core/node';
 import { evaluate, type Metric } from '@glassbox/metrics';
 import { discoverPlugins } from '../plugins/discoverPlugins';
@@ -16,6 +16,9 @@ import type { Io } from '../io/Io';
 const USAGE =
   'glassbox evaluate --model <model.json> --explanation <result.json> --metrics <completeness,deletion,insertion,infidelity,max-sensitivity,randomization> [--<metric>.<option> <value>] [--seed <n>] [--backend <name>] [--out <file.json>]';
 
+/** Deepest nesting accepted in an explanation file (arrays of up to 32 dimensions, plus fields). */
+const MAX_EXPLANATION_DEPTH = 64;
+
 /** Reads a saved explanation; any problem is DATA_FILE_INVALID naming the file. */
 export async function readExplanationFile(path: string, display: string) {
   let json: unknown;
@@ -23,6 +26,9 @@ export async function readExplanationFile(path: string, display: string) {
     json = JSON.parse(await readFile(path, 'utf8'));
   } catch (e) {
     throw new DataFileError(`Cannot read explanation ${display}: ${(e as Error).message}`, { file: display });
+  }
+  if (jsonDepth(json, MAX_EXPLANATION_DEPTH) > MAX_EXPLANATION_DEPTH) {
+    throw new DataFileError(`${display} is nested more than ${MAX_EXPLANATION_DEPTH} levels deep; the limit on explanation files is ${MAX_EXPLANATION_DEPTH}`, { file: display, limit: MAX_EXPLANATION_DEPTH });
   }
   try {
     return explanationFromJSON(json);

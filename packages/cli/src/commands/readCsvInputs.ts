@@ -5,7 +5,7 @@ import { readCsv } from '@glassbox/core/node';
 /** Rows chosen with `--rows 0,5,7` (0-based data rows), validated against the table. */
 export function parseRows(flag: string | undefined, count: number): number[] | undefined {
   if (flag === undefined) return undefined;
-  const rows = flag.split(',').map((s) => Number(s.trim()));
+  const rows = flag.split(',').map((s) => (/^\s*\d+\s*$/.test(s) ? Number(s) : NaN)); // '' is not row 0
   const bad = rows.find((r) => !Number.isInteger(r) || r < 0 || r >= count);
   if (bad !== undefined || rows.length === 0) {
     throw new InvalidOptionError(`--rows ${flag}: expected comma-separated data row indices in [0, ${count - 1}]`, { rows: flag, count });

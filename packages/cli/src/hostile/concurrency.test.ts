@@ -74,7 +74,7 @@ describe('backends under concurrency', () => {
   it('tf.setBackend behind the lock’s back during a run is caught: BACKEND_SWITCHED, not a mislabelled result', async () => {
     await useBackend('cpu');
     const rogue = defineExplainer({
-      name: 'rogue', version: '1.0.0', kind: 'attribution', description: 'switches backend mid-run', requires: [], options: {},
+      name: 'rogue', package: { name: 'rogue-test', version: '1.0.0' }, kind: 'attribution', description: 'switches backend mid-run', requires: [], options: {},
       async run({ inputs }) {
         await tf.setBackend('wasm');
         return { attributions: { values: new Float32Array(inputs.size), shape: [...inputs.shape] } };

@@ -33,6 +33,7 @@ describe('limits: every value from outside is checked, and says what it limits',
     await expectRefused(explain('--example', 'x', '--out', join(ws.dir, 'x.png')), /\[INVALID_OPTION\]: --example "x"/);
     await expectRefused(explain('--steps', ''), /\[INVALID_OPTION\]/);
     await expectRefused(explain('--backend', 'a/../../b'), /\[INVALID_OPTION\]: Backend name/);
+    await expectRefused(['explain', '--model', ws.model, '--data', ws.csv, '--method', 'surrogate-tree', '--rows', '1,,2'], /\[INVALID_OPTION\]: --rows 1,,2: expected comma-separated data row indices/);
     await expectRefused(['evaluate', '--model', ws.model, '--explanation', ws.inputs, '--metrics', 'deletion', '--seed', 'abc'], /\[INVALID_OPTION\]: --seed "abc"/);
   });
 
@@ -73,6 +74,8 @@ describe('limits: every value from outside is checked, and says what it limits',
     const deep = await file('deep-explanation.json', '{"specVersion":1,"attributions":' + '['.repeat(100000) + ']'.repeat(100000) + '}');
     await expectRefused(['report', deep, '--out', join(ws.dir, 'r.html')], /\[DATA_FILE_INVALID\]/);
     await expectRefused(['evaluate', '--model', ws.model, '--explanation', deep, '--metrics', 'deletion'], /\[DATA_FILE_INVALID\]/);
+    const deepOptions = await file('deep-options.json', '{"specVersion":1,"options":' + '{"a":'.repeat(100000) + '1' + '}'.repeat(100000) + '}');
+    await expectRefused(['report', deepOptions, '--out', join(ws.dir, 'r.html')], /\[DATA_FILE_INVALID\]: .*nested more than 64 levels deep; the limit on explanation files is 64/);
     // .npy inputs are checked too
     await expectRefused(explainOn(await file('bad.npy', 'not numpy')), /\[DATA_FILE_INVALID\]: bad\.npy is not a usable \.npy array: it does not start with/);
   });

@@ -23,6 +23,7 @@ describe('plugin trust', () => {
     expect(r.code).toBe(0);
     expect(existsSync(marker)).toBe(false);
     expect(r.out).not.toContain('evil-saliency');
+    expect(r.out).not.toMatch(/^occlusion/m); // a devDependency of the CLI (its tests), not a built-in
     expect(r.out).toMatch(/^saliency {2}\(@glassbox\/gradient-saliency@[\d.]+, built-in;/m);
     // explain runs the real saliency
     const e = await runCli(project, 'explain', '--model', ws.model, '--input', ws.inputs, '--method', 'saliency');

@@ -27,8 +27,8 @@ export async function nearestPackageJson(cwd: string): Promise<string | undefine
   }
 }
 
-/** Names in dependencies, devDependencies and optionalDependencies of a package.json. */
-export async function declaredDependencies(packageJson: string): Promise<string[]> {
+/** Names in dependencies, devDependencies and optionalDependencies (or the `fields` given) of a package.json. */
+export async function declaredDependencies(packageJson: string, fields: readonly string[] = ['dependencies', 'devDependencies', 'optionalDependencies']): Promise<string[]> {
   let pkg: Record<string, unknown>;
   try {
     pkg = JSON.parse(await readFile(packageJson, 'utf8'));
@@ -36,7 +36,7 @@ export async function declaredDependencies(packageJson: string): Promise<string[
     throw new PluginError(`Cannot read ${packageJson}: ${(e as Error).message}`, { plugin: packageJson });
   }
   const names = new Set<string>();
-  for (const field of ['dependencies', 'devDependencies', 'optionalDependencies']) {
+  for (const field of fields) {
     const deps = pkg[field];
     if (deps && typeof deps === 'object' && !Array.isArray(deps)) for (const n of Object.keys(deps)) names.add(n);
   }

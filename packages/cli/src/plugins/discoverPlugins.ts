@@ -81,7 +81,8 @@ const cliPackageJson = async (): Promise<string> => {
  */
 export async function discoverPlugins(cwd: string = process.cwd()): Promise<DiscoveredPlugins> {
   const cliJson = await cliPackageJson();
-  const builtIn: PluginChoice[] = (await declaredDependencies(cliJson)).map((name) => ({ kind: 'package', name, from: cliJson, via: 'built-in' }));
+  // Built-in: what the CLI ships with (its runtime dependencies; its devDependencies are for its tests).
+  const builtIn: PluginChoice[] = (await declaredDependencies(cliJson, ['dependencies'])).map((name) => ({ kind: 'package', name, from: cliJson, via: 'built-in' }));
   const user = await chosenPlugins(cwd);
   const out: DiscoveredPlugins = { explainers: [], backends: [], metrics: [], errors: [], config: user.config };
   const builtInPackages = new Set<string>();

@@ -97,3 +97,15 @@ describe('inputs files', () => {
     await expect(readInputsFile(join(dir, 'nope.json'))).rejects.toMatchObject({ code: 'DATA_FILE_INVALID' });
   });
 });
+
+describe('pathological model files', () => {
+  it('a model.json nested 100,000 levels deep is MODEL_FILE_INVALID naming the limit, not a stack overflow', async () => {
+    const { readModelArtifacts } = await import('./readModelArtifacts');
+    const dir = await mkdtemp(join(tmpdir(), 'glassbox-deep-'));
+    const d = 100_000;
+    await writeFile(join(dir, 'model.json'), `{"format":"layers-model","modelTopology":${'{"a":'.repeat(d)}1${'}'.repeat(d)},"weightsManifest":[]}`);
+    const err = await readModelArtifacts(join(dir, 'model.json')).catch((e) => e);
+    expect(err.code).toBe('MODEL_FILE_INVALID');
+    expect(err.message).toMatch(/nested more than 256 levels deep; the limit on model.json nesting is 256/);
+  });
+});

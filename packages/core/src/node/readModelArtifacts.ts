@@ -1,11 +1,14 @@
 import { open, readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { ModelFileError } from '../errors/ModelFileError';
+import { jsonDepth } from '../util/jsonDepth';
 import { DEFAULT_MEMORY_BUDGET } from '../explainer/runExplainer';
 
 /** Bytes per element of the dtypes tfjs weight files use. */
 const DTYPE_BYTES: Record<string, number> = { float32: 4, int32: 4, bool: 1, uint8: 1, float16: 2, uint16: 2, int8: 1 };
 const MAX_MODEL_JSON_BYTES = 64 * 1024 * 1024;
+/** Deepest nesting accepted in a model.json (real ones stay under 20; tfjs reads it recursively). */
+const MAX_MODEL_JSON_DEPTH = 256;
 
 interface WeightSpec {
   name: string;
@@ -52,6 +55,7 @@ export async function readModelArtifacts(modelJsonPath: string, options: ReadMod
     throw bad(`${modelJsonPath} is not valid JSON: ${(e as Error).message}`, { path: modelJsonPath });
   }
   if (!json || typeof json !== 'object' || !json.modelTopology) throw bad(`${modelJsonPath} has no modelTopology; expected a tfjs model.json`);
+  if (jsonDepth(json, MAX_MODEL_JSON_DEPTH) > MAX_MODEL_JSON_DEPTH) throw bad(`${modelJsonPath} is nested more than ${MAX_MODEL_JSON_DEPTH} levels deep; the limit on model.json nesting is ${MAX_MODEL_JSON_DEPTH}`);
   const format: 'layers-model' | 'graph-model' =
     json.format === 'graph-model' || json.modelTopology.node ? 'graph-model' : 'layers-model';
   const manifest = json.weightsManifest ?? [];
