@@ -1,7 +1,8 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { dirname, extname, join, resolve } from 'node:path';
-import { explanationToJSON, InvalidOptionError, UnknownMethodError, type Explanation, type Model } from '@glassbox/core';
-import { loadLayersModel, loadModel, readInputsFile } from '@glassbox/core/node';
+import { writeFile } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import { explanationToJSON, InvalidOptionError, UnknownMethodError, type Explanation } from '@glassbox/core';
+import { loadModel, readInputsFile } from '@glassbox/core/node';
+import { loadAttentionModel } from './loadAttentionModel';
 import { discoverPlugins } from '../plugins/discoverPlugins';
 import { takeFlag } from '../parseArgs';
 import { progressBar } from '../io/progressBar';
@@ -9,6 +10,7 @@ import { selectBackend } from './selectBackend';
 import { parseRows, readCsvInputs } from './readCsvInputs';
 import { imageShapeFor, renderOutput } from './renderOutput';
 import type { Io } from '../io/Io';
+import { explainDatasetCommand, isDatasetRun } from '../dataset/explainDatasetCommand';
 
 const USAGE =
   'glassbox explain --model <model.json> (--input <inputs.json> | --data <data.csv>) --method <id> [--target <i> | --targets <i,j,...>] [--backend <name>] [--fallback <a,b>] [--seed <n>] [--out <result.json|.png|.svg|.html>] [method options]';
@@ -29,6 +31,7 @@ const parseTargets = (flags: Map<string, string>): number | number[] | undefined
 
 /** `glassbox explain`: explain a batch and write JSON or a picture. */
 export async function explainCommand(io: Io, flags: Map<string, string>): Promise<number> {
+  if (isDatasetRun(flags)) return explainDatasetCommand(io, flags);
   const modelPath = takeFlag(flags, 'model');
   const inputPath = takeFlag(flags, 'input');
   const dataPath = takeFlag(flags, 'data');
@@ -118,23 +121,4 @@ export async function explainCommand(io: Io, flags: Map<string, string>): Promis
   } finally {
     loaded.dispose?.();
   }
-}
-
-/**
- * Transformer models built with @glassbox/attention's layers, adapted for attention methods. A
- * `tokenizer.json` beside model.json with a `vocabulary` array names the tokens in the output.
- */
-async function loadAttentionModel(path: string): Promise<Model> {
-  const { attentionModel } = await import('@glassbox/attention'); // registers the custom layers
-  let vocabulary: string[] | undefined;
-  try {
-    const t = JSON.parse(await readFile(join(dirname(path), 'tokenizer.json'), 'utf8')) as { vocabulary?: unknown };
-    if (Array.isArray(t.vocabulary) && t.vocabulary.every((v) => typeof v === 'string')) vocabulary = t.vocabulary as string[];
-  } catch {
-    /* no tokenizer: tokens are named by id */
-  }
-  return attentionModel(await loadLayersModel(path), {
-    ownsModel: true,
-    decode: vocabulary ? (ids) => ids.map((id) => vocabulary![id] ?? `#${id}`) : undefined,
-  });
 }
