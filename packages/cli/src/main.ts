@@ -5,6 +5,7 @@ import { explainCommand } from './commands/explainCommand';
 import { evaluateCommand } from './commands/evaluateCommand';
 import { reportCommand } from './commands/reportCommand';
 import { processIo, type Io } from './io/Io';
+import { mergeCommand } from './dataset/mergeCommand';
 
 const HELP = `glassbox — explain TensorFlow.js models
 
@@ -16,6 +17,8 @@ Commands:
                    [--seed <n>] [--out <file.json|.png|.svg|.html>] [method options as --flags]
   glassbox evaluate --model <model.json> --explanation <result.json> --metrics <a,b,...> [--out <file.json>]
   glassbox report <result.json>... --out <report.html>
+  glassbox explain … --out <results.jsonl> [--resume] [--workers n] [--shard k/n]   stream a dataset (docs/datasets.md)
+  glassbox merge <a.jsonl> <b.jsonl>... --out <all.jsonl> [--input data.jsonl | --data data.csv]
 
 Errors are one line: "glassbox: error [CODE]: message"; exit status 2 for bad input, 1 otherwise.`;
 
@@ -44,6 +47,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
           return await explainCommand(io, flags);
         case 'evaluate':
           return await evaluateCommand(io, flags);
+        case 'merge':
+          return await mergeCommand(io, positional, flags);
         case 'report':
           return await reportCommand(io, positional, flags);
         case undefined:

@@ -36,6 +36,8 @@ export interface ResultsHeader {
   attributionShape: number[];
   labels?: { features?: string[]; classes?: string[] };
   backend: string;
+  /** The share this file holds (`--shard k/n`), absent for a whole run. */
+  shard?: { index: number; count: number };
 }
 
 /** The fields of a header that must agree between files of one run (not the backend). */

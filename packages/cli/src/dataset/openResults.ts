@@ -85,9 +85,9 @@ export async function openResults(path: string, options: { resume: boolean }): P
 
 /** Refuses to continue a results file made by another run. */
 export function checkSameRun(path: string, existing: ResultsHeader | undefined, mine: ResultsHeader): void {
-  if (existing && runKey(existing) !== runKey(mine)) {
+  if (existing && (runKey(existing) !== runKey(mine) || JSON.stringify(existing.shard ?? null) !== JSON.stringify(mine.shard ?? null))) {
     throw new InvalidOptionError(
-      `${path} was made by another run (method ${existing.method}, seed ${existing.seed}, options ${JSON.stringify(existing.options)}); resume only with the same method, options, seed, target and model`,
+      `${path} was made by another run (method ${existing.method}, seed ${existing.seed}, options ${JSON.stringify(existing.options)}); resume only with the same method, options, seed, target, model and shard`,
       { file: path },
     );
   }

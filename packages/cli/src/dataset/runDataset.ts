@@ -61,7 +61,9 @@ export async function runDataset(o: DatasetRunOptions): Promise<DatasetRunSummar
     const first: Example[] = [];
     for await (const ex of readExamples(o.source, spec0)) if (first.push(ex) >= 2) break;
     if (!first.length) return { explained: 0, skipped: 0, truncatedBytes: results.truncatedBytes, batched: false, seconds: 0 };
-    const { batched, header } = await probeBatching(run, first);
+    const probe = await probeBatching(run, first);
+    const batched = probe.batched;
+    const header = { ...probe.header, ...(o.shard ? { shard: o.shard } : {}) };
     const spec: RunSpec = { ...o.spec, batched };
     run.spec = spec;
     checkSameRun(o.out, results.header, header);
