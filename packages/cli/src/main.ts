@@ -7,6 +7,7 @@ import { reportCommand } from './commands/reportCommand';
 import { processIo, type Io } from './io/Io';
 import { mergeCommand } from './dataset/mergeCommand';
 import { queueCommand } from './queue/queueCommand';
+import { summarizeCommand } from './dataset/summarizeCommand';
 
 const HELP = `glassbox — explain TensorFlow.js models
 
@@ -20,6 +21,7 @@ Commands:
   glassbox report <result.json>... --out <report.html>
   glassbox explain … --out <results.jsonl> [--resume] [--workers n] [--shard k/n]   stream a dataset (docs/datasets.md)
   glassbox merge <a.jsonl> <b.jsonl>... --out <all.jsonl> [--input data.jsonl | --data data.csv]
+  glassbox summarize <results.jsonl> --out <summary.png|.html>   global importance, beeswarm, average maps
   glassbox queue submit|worker|status|collect --redis <url> …   a dataset run on many machines (BullMQ)
 
 Errors are one line: "glassbox: error [CODE]: message"; exit status 2 for bad input, 1 otherwise.`;
@@ -51,6 +53,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
           return await evaluateCommand(io, flags);
         case 'merge':
           return await mergeCommand(io, positional, flags);
+        case 'summarize':
+          return await summarizeCommand(io, positional, flags);
         case 'queue':
           return await queueCommand(io, positional, flags);
         case 'report':
