@@ -10,17 +10,17 @@ export const formatDuration = (s: number): string => {
 /**
  * Progress of a dataset run as one line: `1,200/100,000 examples · 850/s · ETA 1m56s`. On a
  * terminal it redraws in place (at most every 200 ms); otherwise it writes a line every `everyMs`
- * (default 10 s), so logs of batch jobs show the rate too.
+ * (default 10 s), so logs of batch jobs show the rate too. An `estimated` total (a shard's share) shows as `~n`.
  */
-export function rateProgress(total: number | undefined, stream: NodeJS.WriteStream = process.stderr, everyMs = 10_000) {
+export function rateProgress(total: number | undefined, stream: NodeJS.WriteStream = process.stderr, everyMs = 10_000, estimated = false) {
   const started = performance.now();
   let last = 0;
   let drawn = false;
   const line = (done: number) => {
     const secs = (performance.now() - started) / 1000;
     const rate = done / Math.max(secs, 1e-3);
-    const eta = total !== undefined && rate > 0 ? formatDuration((total - done) / rate) : '?';
-    return `${done.toLocaleString('en')}${total !== undefined ? `/${total.toLocaleString('en')}` : ''} examples · ${rate.toFixed(rate < 10 ? 1 : 0)}/s · ETA ${eta}`;
+    const eta = total !== undefined && rate > 0 && done <= total ? formatDuration((total - done) / rate) : '?';
+    return `${done.toLocaleString('en')}${total !== undefined ? `/${estimated ? '~' : ''}${total.toLocaleString('en')}` : ''} examples · ${rate.toFixed(rate < 10 ? 1 : 0)}/s · ETA ${eta}`;
   };
   return {
     line,

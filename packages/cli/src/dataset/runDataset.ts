@@ -72,7 +72,7 @@ export async function runDataset(o: DatasetRunOptions): Promise<DatasetRunSummar
 
     const lines = await countLines(o.source.path);
     const estimate = Math.max(0, Math.round((lines - (o.source.kind === 'csv' ? 1 : 0)) / (o.shard?.count ?? 1)) - results.done.size);
-    const progress = rateProgress(estimate, o.progressStream);
+    const progress = rateProgress(estimate, o.progressStream, undefined, !!o.shard);
     let explained = 0;
     let skipped = 0;
     let nextSeq = 0;
