@@ -54,6 +54,15 @@ const countLines = (p) => {
     return 0;
   }
 };
+/** CPU seconds (user + system, all threads) a live process has used, from /proc (Linux). */
+const cpuSeconds = (pid) => {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return 0;
+  }
+};
 const rssMb = (pid) => {
   try {
     return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
@@ -75,7 +84,9 @@ function measured(label, args, total) {
     let at10 = null;
     let lastCheck = 0;
     let done = 0;
+    let cpu = 0;
     const t = setInterval(() => {
+      cpu = Math.max(cpu, cpuSeconds(p.pid));
       const rss = rssMb(p.pid);
       peak = Math.max(peak, rss);
       if (at10 === null) {
@@ -92,7 +103,7 @@ function measured(label, args, total) {
       if (code !== 0) return reject(new Error(`${label}: exit ${code}\n${err}`));
       const seconds = (performance.now() - t0) / 1000;
       const lines = countLines(out);
-      const r = { label, examples: lines, seconds: +seconds.toFixed(1), perSecond: +(lines / seconds).toFixed(1), peakRssMbAt10pct: +peak10.toFixed(0), peakRssMbAt100pct: +peak.toFixed(0) };
+      const r = { label, examples: lines, seconds: +seconds.toFixed(1), perSecond: +(lines / seconds).toFixed(1), cpuSeconds: +cpu.toFixed(1), peakRssMbAt10pct: +peak10.toFixed(0), peakRssMbAt100pct: +peak.toFixed(0) };
       console.log(JSON.stringify(r));
       results.push(r);
       resolve(r);
@@ -139,6 +150,13 @@ if (which.includes('queue')) {
     redis.kill('SIGKILL');
   }
 }
-const file = join(root, 'bench/results', `datasets-${new Date().toISOString().slice(0, 10)}.json`);
-writeFileSync(file, JSON.stringify({ machine: `${(await import('node:os')).cpus().length} cores, ${process.version}`, results }, null, 2) + '\n');
+// Results accumulate in one file: a rerun of a part replaces that part's rows.
+const file = join(root, 'bench/results', 'datasets.json');
+let previous = [];
+try {
+  previous = JSON.parse(readFileSync(file, 'utf8')).results.filter((r) => !results.some((n) => n.label === r.label));
+} catch {
+  /* first run */
+}
+writeFileSync(file, JSON.stringify({ machine: `${(await import('node:os')).cpus().length} cores, ${process.version}, shared with other jobs (load average ~30)`, measuredAt: new Date().toISOString(), results: [...previous, ...results] }, null, 2) + '\n');
 console.log(`wrote ${file}`);

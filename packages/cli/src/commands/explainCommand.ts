@@ -31,7 +31,7 @@ const parseTargets = (flags: Map<string, string>): number | number[] | undefined
 
 /** `glassbox explain`: explain a batch and write JSON or a picture. */
 export async function explainCommand(io: Io, flags: Map<string, string>): Promise<number> {
-  if (isDatasetRun(flags)) return explainDatasetCommand(io, flags);
+  if (isDatasetRun(flags, io.cwd)) return explainDatasetCommand(io, flags);
   const modelPath = takeFlag(flags, 'model');
   const inputPath = takeFlag(flags, 'input');
   const dataPath = takeFlag(flags, 'data');

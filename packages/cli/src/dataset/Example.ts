@@ -9,7 +9,8 @@ export interface Example {
   target?: number;
 }
 
-/** Where the examples come from: a JSONL file (`--input x.jsonl`) or a CSV (`--data x.csv`). */
+/** Where the examples come from: a JSONL file (`--input x.jsonl`), a CSV (`--data x.csv`) or a folder of PNG images (`--input dir/`). */
 export type ExampleSource =
   | { kind: 'jsonl'; path: string }
-  | { kind: 'csv'; path: string; idColumn?: string; labelColumn?: string };
+  | { kind: 'csv'; path: string; idColumn?: string; labelColumn?: string }
+  | { kind: 'images'; path: string };

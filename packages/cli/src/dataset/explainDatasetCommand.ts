@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { InvalidOptionError } from '@glassbox/core';
 import { takeFlag } from '../parseArgs';
@@ -9,12 +10,22 @@ import { runDataset } from './runDataset';
 import type { RunSpec } from './RunSpec';
 
 const USAGE =
-  'glassbox explain --model <model.json> (--input <data.jsonl> | --data <data.csv> [--id-column c] [--label-column c]) --method <id> --out <results.jsonl> [--resume] [--workers n] [--shard k/n] [--batch-size n] [--target i] [--seed n] [method options]';
+  'glassbox explain --model <model.json> (--input <data.jsonl | images/> | --data <data.csv> [--id-column c] [--label-column c]) --method <id> --out <results.jsonl> [--resume] [--workers n] [--shard k/n] [--batch-size n] [--target i] [--seed n] [method options]';
 
 /** True when `explain` should stream a dataset: JSONL in or out. */
-export function isDatasetRun(flags: ReadonlyMap<string, string>): boolean {
-  return [flags.get('input'), flags.get('out')].some((f) => f !== undefined && extname(f).toLowerCase() === '.jsonl');
+export function isDatasetRun(flags: ReadonlyMap<string, string>, cwd = process.cwd()): boolean {
+  const input = flags.get('input');
+  if (input !== undefined && isFolder(resolve(cwd, input))) return true;
+  return [input, flags.get('out')].some((f) => f !== undefined && extname(f).toLowerCase() === '.jsonl');
 }
+
+const isFolder = (p: string) => {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+};
 
 const int = (flag: string, v: string | undefined, min: number): number | undefined => {
   if (v === undefined) return undefined;
@@ -35,7 +46,8 @@ export function parseDatasetFlags(io: Io, flags: Map<string, string>) {
   }
   if (input && data) throw new InvalidOptionError('Give either --input or --data, not both');
   if (extname(out).toLowerCase() !== '.jsonl') throw new InvalidOptionError(`--out ${out}: a dataset run writes JSON Lines; expected a .jsonl file`);
-  if (input && extname(input).toLowerCase() !== '.jsonl') throw new InvalidOptionError(`--input ${input}: a dataset run reads JSON Lines; expected a .jsonl file (or --data for a CSV)`);
+  const folder = input !== undefined && isFolder(resolve(io.cwd, input));
+  if (input && !folder && extname(input).toLowerCase() !== '.jsonl') throw new InvalidOptionError(`--input ${input}: a dataset run reads JSON Lines; expected a .jsonl file, a folder of PNG images, or --data for a CSV`);
   if (flags.has('targets')) throw new InvalidOptionError('--targets does not apply to a dataset run; give each example a "target" in the JSONL, or one --target for all');
   const seedFlag = takeFlag(flags, 'seed');
   const seed = seedFlag === undefined ? 0 : Number(seedFlag);
@@ -48,7 +60,7 @@ export function parseDatasetFlags(io: Io, flags: Map<string, string>) {
   const labelColumn = takeFlag(flags, 'label-column');
   if ((idColumn ?? labelColumn) !== undefined && !data) throw new InvalidOptionError('--id-column and --label-column apply to --data CSV files');
   const source: ExampleSource = input
-    ? { kind: 'jsonl', path: resolve(io.cwd, input) }
+    ? { kind: folder ? 'images' : 'jsonl', path: resolve(io.cwd, input) }
     : { kind: 'csv', path: resolve(io.cwd, data!), ...(idColumn !== undefined ? { idColumn } : {}), ...(labelColumn !== undefined ? { labelColumn } : {}) };
   const run = {
     resume: takeFlag(flags, 'resume') === 'true',

@@ -4,11 +4,14 @@ import type { Example, ExampleSource } from './Example';
 import type { ExampleId } from './hashId';
 import { parseCsvLine } from './parseCsvLine';
 import { readLines } from './readLines';
+import { readImageFolder } from './readImageFolder';
 
 /** What the model expects of each example. */
 export interface ExampleSpec {
   /** Values per example (product of the model's input shape). */
   size: number;
+  /** The model's per-example input shape (a folder of images is read to it). */
+  inputShape?: readonly number[];
   /** The model's feature names, checked against a CSV header when both exist. */
   featureNames?: readonly string[];
 }
@@ -26,6 +29,7 @@ const flattenInto = (v: unknown, out: number[]): boolean => {
  *   lines are skipped; an example without `id` is named by its 0-based position.
  * - CSV: a header, then one numeric row per example; `idColumn` names the ids (else the 0-based
  *   row), `labelColumn` is skipped; the other columns must match the model's features.
+ * - A folder of PNG images (see `readImageFolder`), each named by its file name.
  * Duplicate ids, wrong widths and non-numbers are DataFileErrors naming the file and line.
  */
 export async function* readExamples(source: ExampleSource, spec: ExampleSpec): AsyncGenerator<Example> {
@@ -43,6 +47,10 @@ export async function* readExamples(source: ExampleSource, spec: ExampleSpec): A
     return Float32Array.from(values);
   };
   let index = 0;
+  if (source.kind === 'images') {
+    yield* readImageFolder(source.path, spec.inputShape ?? []);
+    return;
+  }
   if (source.kind === 'jsonl') {
     for await (const { line, lineNo } of readLines(source.path)) {
       if (line.trim() === '') continue;

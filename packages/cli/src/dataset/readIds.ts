@@ -6,6 +6,11 @@ import { readLines } from './readLines';
 
 /** The ids of a dataset's examples, in file order, without validating the values (for merge checks). */
 export async function* readIds(source: ExampleSource): AsyncGenerator<ExampleId> {
+  if (source.kind === 'images') {
+    const { readdir } = await import('node:fs/promises');
+    yield* (await readdir(source.path)).filter((n) => !n.startsWith('.')).sort();
+    return;
+  }
   let index = 0;
   let idCol = -1;
   let header = source.kind === 'jsonl';

@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises';
 import type { Io } from '../io/Io';
 import { threadExecutor, inThreadExecutor, type BatchExecutor } from './BatchExecutor';
 import { countLines } from './countLines';
@@ -57,7 +58,7 @@ export async function runDataset(o: DatasetRunOptions): Promise<DatasetRunSummar
   let executor: BatchExecutor | undefined;
   const results = await openResults(o.out, { resume: !!o.resume });
   try {
-    const spec0 = { size: run.inputSize, featureNames: run.model.featureNames };
+    const spec0 = { size: run.inputSize, inputShape: run.model.inputShape, featureNames: run.model.featureNames };
     const first: Example[] = [];
     for await (const ex of readExamples(o.source, spec0)) if (first.push(ex) >= 2) break;
     if (!first.length) return { explained: 0, skipped: 0, truncatedBytes: results.truncatedBytes, batched: false, seconds: 0 };
@@ -70,7 +71,7 @@ export async function runDataset(o: DatasetRunOptions): Promise<DatasetRunSummar
     if (!results.header) results.append([JSON.stringify(header)]);
     executor = workers > 1 ? await threadExecutor(spec, workers, o.workerUrl!) : inThreadExecutor(run);
 
-    const lines = await countLines(o.source.path);
+    const lines = o.source.kind === 'images' ? (await readdir(o.source.path)).length : await countLines(o.source.path);
     const estimate = Math.max(0, Math.round((lines - (o.source.kind === 'csv' ? 1 : 0)) / (o.shard?.count ?? 1)) - results.done.size);
     const progress = rateProgress(estimate, o.progressStream, undefined, !!o.shard);
     let explained = 0;

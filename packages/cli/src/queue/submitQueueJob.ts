@@ -26,7 +26,7 @@ export async function submitQueueJob(o: { redis: string; job: string; spec: RunS
   const run = await loadRun(o.spec, o.io);
   const queue = new Queue<QueueJobData>(QUEUE_NAME, { connection: redisConnection(o.redis) });
   try {
-    const spec0 = { size: run.inputSize, featureNames: run.model.featureNames };
+    const spec0 = { size: run.inputSize, inputShape: run.model.inputShape, featureNames: run.model.featureNames };
     const first: Example[] = [];
     for await (const ex of readExamples(o.source, spec0)) if (first.push(ex) >= 2) break;
     const probe = first.length ? await probeBatching(run, first) : undefined;
