@@ -18,7 +18,7 @@ export interface QueueWorkerOptions {
    * its lock; after this long another worker's stalled check puts the job back in the queue.
    */
   lockMs?: number;
-  /** Stop after this long without a job (ms); default: run until stopped. */
+  /** Stop after this long with no job in hand (ms); default: run until stopped (SIGTERM/SIGINT). */
   idleExitMs?: number;
   io: Io;
   signal?: AbortSignal;
@@ -38,6 +38,7 @@ export async function runQueueWorker(o: QueueWorkerOptions): Promise<{ jobs: num
   let jobs = 0;
   let examples = 0;
   let lastJob = Date.now();
+  let active = 0;
   const loadQueued = async (name: string, redis: { get(k: string): Promise<string | null> }): Promise<LoadedRun> => {
     const text = await redis.get(runKeys(name).spec);
     if (!text) throw new UnrecoverableError(`Run "${name}" has no spec in Redis (was it submitted to this server?)`);
@@ -46,30 +47,38 @@ export async function runQueueWorker(o: QueueWorkerOptions): Promise<{ jobs: num
     if (sha !== q.modelSha256) throw new UnrecoverableError(`Model ${q.spec.model} on this worker differs from the one submitted (sha256 ${sha.slice(0, 12)} ≠ ${q.modelSha256.slice(0, 12)})`);
     return loadRun({ ...q.spec, cwd: o.io.cwd }, o.io);
   };
+  const processJob = async (job: Job<QueueJobData>): Promise<number> => {
+    const redis = await ioredisOf(worker);
+    if (!runs.has(job.data.run)) runs.set(job.data.run, loadQueued(job.data.run, redis));
+    const run = await runs.get(job.data.run)!.catch((e) => {
+      runs.delete(job.data.run);
+      throw e;
+    });
+    const buf = Buffer.from(job.data.values, 'base64');
+    const values = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+    try {
+      const r = await explainBatch(run, { ids: job.data.ids, values, targets: job.data.targets });
+      const fields: string[] = [];
+      r.lines.forEach((line, i) => fields.push(JSON.stringify(job.data.ids[i]), line));
+      await redis.hset(runKeys(job.data.run).results, ...fields);
+      jobs++;
+      examples += r.lines.length;
+      lastJob = Date.now();
+      return r.lines.length;
+    } catch (e) {
+      if (isGlassboxError(e)) throw new UnrecoverableError(`[${e.code}] ${e.message}`);
+      throw e;
+    }
+  };
   const worker = new Worker<QueueJobData>(
     QUEUE_NAME,
     async (job: Job<QueueJobData>) => {
-      lastJob = Date.now();
-      const redis = await ioredisOf(worker);
-      if (!runs.has(job.data.run)) runs.set(job.data.run, loadQueued(job.data.run, redis));
-      const run = await runs.get(job.data.run)!.catch((e) => {
-        runs.delete(job.data.run);
-        throw e;
-      });
-      const buf = Buffer.from(job.data.values, 'base64');
-      const values = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+      active++;
       try {
-        const r = await explainBatch(run, { ids: job.data.ids, values, targets: job.data.targets });
-        const fields: string[] = [];
-        r.lines.forEach((line, i) => fields.push(JSON.stringify(job.data.ids[i]), line));
-        await redis.hset(runKeys(job.data.run).results, ...fields);
-        jobs++;
-        examples += r.lines.length;
+        return await processJob(job);
+      } finally {
+        active--;
         lastJob = Date.now();
-        return r.lines.length;
-      } catch (e) {
-        if (isGlassboxError(e)) throw new UnrecoverableError(`[${e.code}] ${e.message}`);
-        throw e;
       }
     },
     {
@@ -90,7 +99,7 @@ export async function runQueueWorker(o: QueueWorkerOptions): Promise<{ jobs: num
     process.once('SIGINT', stop);
     if (o.idleExitMs !== undefined) {
       const t = setInterval(() => {
-        if (Date.now() - lastJob > o.idleExitMs!) {
+        if (active === 0 && Date.now() - lastJob > o.idleExitMs!) {
           clearInterval(t);
           resolve();
         }
