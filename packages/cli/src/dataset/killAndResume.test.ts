@@ -14,7 +14,7 @@ beforeAll(async () => {
   data = await writeJsonlDataset(ws.dir, 120);
 });
 
-const args = (out: string, ...more: string[]) => ['explain', '--model', ws.model, '--input', data, '--method', 'integrated-gradients', '--steps', '300', '--batch-size', '4', '--out', join(ws.dir, out), ...more];
+const args = (out: string, ...more: string[]) => ['explain', '--model', ws.model, '--input', data, '--method', 'integrated-gradients', '--steps', '150', '--batch-size', '4', '--out', join(ws.dir, out), ...more];
 
 const exec = (argv: string[]) =>
   new Promise<{ code: number | null; stderr: string }>((resolve) => {
