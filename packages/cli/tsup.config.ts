@@ -1,4 +1,4 @@
 import { defineConfig } from 'tsup';
 import { packageConfig } from '../../tsup.base.ts';
 
-export default defineConfig(packageConfig(['index'], { shims: true, platform: 'node' }));
+export default defineConfig(packageConfig(['index', 'datasetWorker'], { shims: true, platform: 'node' }));

@@ -9,6 +9,9 @@ import { reportCommand } from './commands/reportCommand';
 import { profileCommand } from './commands/profileCommand';
 import { processIo, type Io } from './io/Io';
 import { helpCommand } from './help/helpCommand';
+import { mergeCommand } from './dataset/mergeCommand';
+import { queueCommand } from './queue/queueCommand';
+import { summarizeCommand } from './dataset/summarizeCommand';
 
 const HELP = `glassbox — explain TensorFlow.js models
 
@@ -23,6 +26,10 @@ Commands:
   glassbox evaluate --model <model.json> --explanation <result.json> --metrics <a,b,...> [--out <file.json>]
   glassbox report <result.json>... --out <report.html>
   glassbox profile --model <model.json> --input <inputs.json> --method <id> [--backend <name>]   time per kernel, native or JS, peak memory
+  glassbox explain … --out <results.jsonl> [--resume] [--workers n] [--shard k/n]   stream a dataset (docs/datasets.md)
+  glassbox merge <a.jsonl> <b.jsonl>... --out <all.jsonl> [--input data.jsonl | --data data.csv]
+  glassbox summarize <results.jsonl> --out <summary.png|.html>   global importance, beeswarm, average maps
+  glassbox queue submit|worker|status|collect --redis <url> …   a dataset run on many machines (BullMQ)
 
 Plugins: the CLI's own, plus those your project chose: glassbox.config.{js,mjs,json} ("plugins"
 list) if present, else the dependencies in your nearest package.json that have a "glassbox" manifest.
@@ -65,6 +72,12 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
           return await evaluateCommand(io, flags);
         case 'profile':
           return await profileCommand(io, flags);
+        case 'merge':
+          return await mergeCommand(io, positional, flags);
+        case 'summarize':
+          return await summarizeCommand(io, positional, flags);
+        case 'queue':
+          return await queueCommand(io, positional, flags);
         case 'report':
           return await reportCommand(io, positional, flags);
         case undefined:

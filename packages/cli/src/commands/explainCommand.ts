@@ -19,6 +19,7 @@ import type { Io } from '../io/Io';
 import { takeImageFlags } from '../images/takeImageFlags';
 import { isImageInput, listImageFiles, readImageInputs, type ImageInputs } from '../images/readImageInputs';
 import { readLabels } from '../images/readLabels';
+import { explainDatasetCommand, isDatasetRun } from '../dataset/explainDatasetCommand';
 
 const USAGE = `glassbox explain --model <model.json> (--input <inputs.json|.npy|pictures> | --data <data.csv>) --method <id> [--target <i> | --targets <i,j,...>] [--backend <name>] [--fallback <a,b>] [--seed <n>] [--memory-budget-mb <n>] [--out <result${EXPLAIN_FORMATS.join('|')}>] [--allow-non-finite] [method options]`;
 
@@ -38,6 +39,7 @@ const parseTargets = (flags: Map<string, string>): number | number[] | undefined
 
 /** `glassbox explain`: explain a batch and write JSON or a picture. */
 export async function explainCommand(io: Io, flags: Map<string, string>): Promise<number> {
+  if (isDatasetRun(flags, io.cwd)) return explainDatasetCommand(io, flags);
   const modelPath = takeValue(flags, 'model', 'a model.json path');
   const inputPath = takeValue(flags, 'input', 'an inputs .json or .npy file');
   const dataPath = takeValue(flags, 'data', 'a .csv file');
