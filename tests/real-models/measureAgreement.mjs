@@ -2,7 +2,7 @@
 // Measures how closely `glassbox explain` (the built CLI, no shape or memory flags) agrees with
 // independent float64 references on nsfwjs's MobileNetV2 models, including the 50-step integrated
 // gradients that are too slow for the test suite. Prints one line per comparison.
-//   node tests/real-models/measureAgreement.mjs [backend=native]
+//   node tests/real-models/measureAgreement.mjs [backend=native] [comparison,...]
 // Needs `pnpm build` first. References: fixtures/README.md.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -48,8 +48,14 @@ async function run(label, model, input, method, extra, refFile, photosInRef) {
   console.log(`${label}: relative L2 per photo ${errs.join(', ')}${delta}; ${seconds.toFixed(1)} s on ${j.backend} (${stderr.trim().split('\n').at(-1)})`);
 }
 
-await run('layers saliency vs Captum', layers, 'both.json', 'saliency', [], 'captum_saliency_target2.f32', [0, 1]);
-await run('graph saliency vs PyTorch', graph, 'photo1.json', 'saliency', [], 'torch_mid_photo1_target2_saliency.f32', [0]);
-await run('graph IG-4 vs PyTorch', graph, 'photo1.json', 'integrated-gradients', ['--steps', '4'], 'torch_mid_photo1_target2_ig4.f32', [0]);
-await run('graph IG-50 vs PyTorch', graph, 'photo1.json', 'integrated-gradients', ['--steps', '50'], 'torch_mid_photo1_target2_ig50.f32', [0]);
-await run('layers IG-50 vs Captum', layers, 'both.json', 'integrated-gradients', ['--steps', '50'], 'captum_ig50_target2.f32', [0, 1]);
+const runs = {
+  'layers-saliency': () => run('layers saliency vs Captum', layers, 'both.json', 'saliency', [], 'captum_saliency_target2.f32', [0, 1]),
+  'graph-saliency': () => run('graph saliency vs PyTorch', graph, 'photo1.json', 'saliency', [], 'torch_mid_photo1_target2_saliency.f32', [0]),
+  'graph-ig4': () => run('graph IG-4 vs PyTorch', graph, 'photo1.json', 'integrated-gradients', ['--steps', '4'], 'torch_mid_photo1_target2_ig4.f32', [0]),
+  'graph-ig50': () => run('graph IG-50 vs PyTorch', graph, 'photo1.json', 'integrated-gradients', ['--steps', '50'], 'torch_mid_photo1_target2_ig50.f32', [0]),
+  'layers-ig50-photo1': () => run('layers IG-50 vs Captum (photo 1)', layers, 'photo1.json', 'integrated-gradients', ['--steps', '50'], 'captum_ig50_target2.f32', [1]),
+  'layers-ig50': () => run('layers IG-50 vs Captum', layers, 'both.json', 'integrated-gradients', ['--steps', '50'], 'captum_ig50_target2.f32', [0, 1]),
+};
+// Which comparisons: the third argument, comma-separated (default: all but the two-photo layers IG-50).
+const chosen = (process.argv[3] ?? 'layers-saliency,graph-saliency,graph-ig4,graph-ig50,layers-ig50-photo1').split(',');
+for (const name of chosen) await runs[name]();

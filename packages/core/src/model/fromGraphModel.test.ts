@@ -50,6 +50,7 @@ describe('graph models load with no shape configuration', () => {
     ['no signature (Placeholder shape, dynamic batch, output by dry run)', {}],
     ['a signature declaring [-1, 4] → [-1, 3]', { signature: true }],
     ['a signature and a Placeholder of unknown rank', { signature: true, placeholderUnknownRank: true }],
+    ['a Placeholder with a fixed batch of 1 (run example by example)', { batchOfOne: true }],
   ])('%s', async (_, options: TinyGraphModelOptions) => {
     const before = tf.memory().numTensors;
     const model = await loadModel(writeGraph(options));

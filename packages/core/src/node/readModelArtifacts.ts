@@ -3,6 +3,7 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { ModelFileError } from '../errors/ModelFileError';
 import { jsonDepth } from '../util/jsonDepth';
 import { DEFAULT_MEMORY_BUDGET } from '../explainer/runExplainer';
+import { defaultMemoryBudget } from '../tensor/defaultMemoryBudget';
 
 /** Bytes per element of the dtypes tfjs weight files use. */
 const DTYPE_BYTES: Record<string, number> = { float32: 4, int32: 4, bool: 1, uint8: 1, float16: 2, uint16: 2, int8: 1 };
@@ -26,7 +27,7 @@ export interface ModelArtifactsOnDisk {
 }
 
 export interface ReadModelOptions {
-  /** Refuse models whose weights need more bytes than this (default 256 MiB, at least the whole weight set). */
+  /** Refuse models whose weights need more bytes than this (default: the default memory budget, at least 256 MiB). */
   maxWeightBytes?: number;
 }
 
@@ -39,7 +40,7 @@ const bad = (msg: string, details: Record<string, unknown> = {}) => new ModelFil
  * existence and that the shards' sizes add up to what the manifest declares.
  */
 export async function readModelArtifacts(modelJsonPath: string, options: ReadModelOptions = {}): Promise<ModelArtifactsOnDisk> {
-  const maxBytes = options.maxWeightBytes ?? DEFAULT_MEMORY_BUDGET;
+  const maxBytes = options.maxWeightBytes ?? Math.max(DEFAULT_MEMORY_BUDGET, defaultMemoryBudget());
   let info;
   try {
     info = await stat(modelJsonPath);

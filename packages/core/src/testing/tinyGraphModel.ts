@@ -6,6 +6,8 @@ export interface TinyGraphModelOptions {
   signature?: boolean;
   /** Leave the Placeholder's shape unknown (only the signature declares it). Default false. */
   placeholderUnknownRank?: boolean;
+  /** A Placeholder with a fixed batch of 1 ([1, 4]), as some converted models have. */
+  batchOfOne?: boolean;
   /** Add a `TopKV2` over the probabilities as the only output (an op tfjs cannot differentiate). */
   topK?: boolean;
   /** Expose the logits as a second output besides the probabilities. */
@@ -44,7 +46,7 @@ export function tinyGraphModel(options: TinyGraphModelOptions = {}): {
     {
       name: 'x',
       op: 'Placeholder',
-      attr: { dtype: float, shape: { shape: options.placeholderUnknownRank ? { unknownRank: true } : dims([-1, 4]) } },
+      attr: { dtype: float, shape: { shape: options.placeholderUnknownRank ? { unknownRank: true } : dims([options.batchOfOne ? 1 : -1, 4]) } },
     },
     { name: 'w', op: 'Const', attr: { value: { tensor: { dtype: 'DT_FLOAT', tensorShape: dims([4, 3]) } }, dtype: float } },
     { name: 'b', op: 'Const', attr: { value: { tensor: { dtype: 'DT_FLOAT', tensorShape: dims([3]) } }, dtype: float } },
