@@ -59,5 +59,5 @@ describe('image-classification example', () => {
     expect(best[0]).toBeLessThanOrEqual(4);
     expect(best[1]).toBeGreaterThanOrEqual(2);
     expect(best[1]).toBeLessThanOrEqual(4);
-  });
+  }, 600_000); // 84 s measured on the shared 2-core machine under load
 });

@@ -2,7 +2,7 @@ import type { Explanation } from '@glassbox/core';
 import { attributionGrid } from './attributionGrid';
 import { colorScaleFor, scalePosition } from './ColorScale';
 import { createImage, type Image } from './Image';
-import { blend } from './imageOps';
+import { blend, upscale } from './imageOps';
 import type { ExplanationImageOptions } from './renderExplanationImage';
 import type { Heatmap } from './renderHeatmap';
 import { renderHeatmap } from './renderHeatmap';
@@ -14,6 +14,8 @@ import { stackImages } from './stackImages';
 export interface PhotoOverlayOptions extends Omit<ExplanationImageOptions, 'photos' | 'scale'> {
   /** Longest side of the picture in pixels; larger photos are shrunk (default 448). */
   maxSide?: number;
+  /** Photos whose longer side is under this are enlarged by a whole factor, crisp (default 224). */
+  minSide?: number;
 }
 
 /** `photo` shrunk (antialiased) so that its longer side is at most `maxSide`. */
@@ -42,7 +44,9 @@ export function fitPhoto(photo: Image, maxSide: number): Image {
 export function renderPhotoOverlay(e: Explanation, photo: Image, options: PhotoOverlayOptions = {}): Heatmap {
   const grid = attributionGrid(e, options.example ?? 0, { imageShape: options.imageShape, signed: options.signed !== false });
   const colorScale = colorScaleFor(grid.values, options);
-  const base = fitPhoto(photo, options.maxSide ?? 448);
+  let base = fitPhoto(photo, options.maxSide ?? 448);
+  const grow = Math.max(1, Math.floor((options.minSide ?? 224) / Math.max(1, base.width, base.height)));
+  if (grow > 1) base = upscale(base, grow); // small pictures (a 28×28 digit) stay readable, title included
   const values = resampleBilinear(grid.values, grid.height, grid.width, 1, base.height, base.width);
   const heat = renderHeatmap(values, base.width, base.height, { range: [colorScale.min, colorScale.max], signed: colorScale.signed, colormap: colorScale.colormap }).image;
   const opacity = typeof options.overlay === 'number' ? options.overlay : 0.6;
