@@ -14,6 +14,7 @@
         "native/conv.cc",
         "native/conv_direct.cc",
         "native/depthwise.cc",
+        "native/layout.cc",
         "native/pool.cc"
       ],
       "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],

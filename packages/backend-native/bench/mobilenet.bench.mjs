@@ -64,7 +64,7 @@ for (const c of cases) {
       continue;
     }
     const out = join(tmp, `${b}.json`);
-    const r = timed('node', [join(root, 'packages/cli/bin/glassbox.js'), 'explain', '--model', model, '--input', input, '--target', '2', '--backend', b, '--out', out, ...c.cli]);
+    const r = timed('node', [join(root, 'packages/cli/bin/glassbox.js'), 'explain', '--model', model, '--input', input, '--target', '2', '--backend', b, '--memory-budget-mb', '2048', '--out', out, ...c.cli]);
     const ms = /in (\d+) ms/.exec(r.stderr);
     const onBackend = /on (\S+):/.exec(r.stderr)?.[1];
     const row = {

@@ -15,6 +15,7 @@
 #include "common.h"
 #include "conv.h"
 #include "depthwise.h"
+#include "layout.h"
 #include "elementwise.h"
 #include "gemm.h"
 #include "reduce.h"
@@ -281,6 +282,109 @@ Value DepthwiseBackpropInput(const CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
+// ---- data movement and logic (native/layout.h) ----
+
+uint8_t* bytes(const CallbackInfo& info, size_t i, size_t need, const char* what) {
+  Value v = info[i];
+  if (!v.IsTypedArray()) fail(info.Env(), std::string(what) + " must be a typed array");
+  auto arr = v.As<Napi::TypedArray>();
+  if (arr.ByteLength() < need) fail(info.Env(), std::string(what) + " is too short");
+  return static_cast<uint8_t*>(arr.ArrayBuffer().Data()) + arr.ByteOffset();
+}
+
+size_t elem_size(const CallbackInfo& info, size_t i) {
+  long es = num(info, i, "elementSize");
+  if (es != 1 && es != 2 && es != 4 && es != 8) fail(info.Env(), "elementSize must be 1, 2, 4 or 8");
+  return static_cast<size_t>(es);
+}
+
+// slice(x, xShape, begin, outShape, out, elementSize)
+Value Slice(const CallbackInfo& info) {
+  auto xs = shape_arg(info, 1, "xShape"), b = shape_arg(info, 2, "begin"), os = shape_arg(info, 3, "outShape");
+  if (b.size() != xs.size() || os.size() != xs.size()) fail(info.Env(), "slice: ranks differ");
+  for (size_t d = 0; d < xs.size(); ++d)
+    if (b[d] + os[d] > xs[d]) fail(info.Env(), "slice: out of bounds");
+  size_t es = elem_size(info, 5);
+  gb::slice(bytes(info, 0, prod(xs) * es, "x"), xs.data(), b.data(), os.data(), static_cast<int>(xs.size()), es, bytes(info, 4, prod(os) * es, "out"));
+  return info.Env().Undefined();
+}
+
+// pad(x, xShape, before, outShape, out, elementSize, value)  (value: a typed array holding one element)
+Value Pad(const CallbackInfo& info) {
+  auto xs = shape_arg(info, 1, "xShape"), b = shape_arg(info, 2, "before"), os = shape_arg(info, 3, "outShape");
+  if (b.size() != xs.size() || os.size() != xs.size()) fail(info.Env(), "pad: ranks differ");
+  for (size_t d = 0; d < xs.size(); ++d)
+    if (b[d] + xs[d] > os[d]) fail(info.Env(), "pad: out of bounds");
+  size_t es = elem_size(info, 5);
+  gb::pad(bytes(info, 0, prod(xs) * es, "x"), xs.data(), b.data(), os.data(), static_cast<int>(xs.size()), es, bytes(info, 6, es, "value"),
+          bytes(info, 4, prod(os) * es, "out"));
+  return info.Env().Undefined();
+}
+
+// tile(x, xShape, outShape, out, elementSize)  (outShape[d] a multiple of xShape[d])
+Value Tile(const CallbackInfo& info) {
+  auto xs = shape_arg(info, 1, "xShape"), os = shape_arg(info, 2, "outShape");
+  if (os.size() != xs.size()) fail(info.Env(), "tile: ranks differ");
+  for (size_t d = 0; d < xs.size(); ++d)
+    if (xs[d] == 0 ? os[d] != 0 : os[d] % xs[d] != 0) fail(info.Env(), "tile: bad shape");
+  size_t es = elem_size(info, 4);
+  if (prod(os) == 0) return info.Env().Undefined();
+  gb::tile(bytes(info, 0, prod(xs) * es, "x"), xs.data(), os.data(), static_cast<int>(xs.size()), es, bytes(info, 3, prod(os) * es, "out"));
+  return info.Env().Undefined();
+}
+
+// compare(op, a, b, bScalar, out(Uint8Array), n)
+Value Compare(const CallbackInfo& info) {
+  int op = static_cast<int>(num(info, 0, "op"));
+  if (op >= gb::C_COUNT) fail(info.Env(), "unknown compare op");
+  size_t n = num(info, 5, "n");
+  bool bScalar = info[3].ToBoolean();
+  gb::compare(op, f32(info, 1, n, "a"), f32(info, 2, bScalar ? 1 : n, "b"), bScalar, bytes(info, 4, n, "out"), n);
+  return info.Env().Undefined();
+}
+
+// select(cond(Uint8Array), a, b, out, n)  (4-byte elements)
+Value Select(const CallbackInfo& info) {
+  size_t n = num(info, 4, "n");
+  gb::select(bytes(info, 0, n, "condition"), reinterpret_cast<const uint32_t*>(bytes(info, 1, 4 * n, "a")),
+             reinterpret_cast<const uint32_t*>(bytes(info, 2, 4 * n, "b")), reinterpret_cast<uint32_t*>(bytes(info, 3, 4 * n, "out")), n);
+  return info.Env().Undefined();
+}
+
+// logicalAnd(a, b, out, n)  (Uint8Array)
+Value LogicalAnd(const CallbackInfo& info) {
+  size_t n = num(info, 3, "n");
+  gb::logical_and(bytes(info, 0, n, "a"), bytes(info, 1, n, "b"), bytes(info, 2, n, "out"), n);
+  return info.Env().Undefined();
+}
+
+// batchNorm(x, mean, variance, offset|null, scale|null, epsilon, y, channels)
+Value BatchNorm(const CallbackInfo& info) {
+  auto x = info[0].As<Napi::Float32Array>();
+  size_t n = x.ElementLength();
+  long channels = num(info, 7, "channels");
+  if (channels < 1 || n % channels != 0) fail(info.Env(), "batchNorm: channels must divide the size");
+  auto len = [&](size_t i) -> long {
+    if (info[i].IsNull() || info[i].IsUndefined()) return 1;
+    long l = static_cast<long>(info[i].As<Napi::Float32Array>().ElementLength());
+    if (l != 1 && l != channels) fail(info.Env(), "batchNorm: parameters need 1 or `channels` entries");
+    return l;
+  };
+  long nm = len(1), nv = len(2), no = len(3), ns = len(4);
+  double eps = info[5].As<Napi::Number>().DoubleValue();
+  gb::batch_norm(f32(info, 0, n, "x"), n, channels, f32(info, 1, nm, "mean"), nm, f32(info, 2, nv, "variance"), nv,
+                 opt_f32(info, 3, no, "offset"), no, opt_f32(info, 4, ns, "scale"), ns, eps, f32(info, 6, n, "y"));
+  return info.Env().Undefined();
+}
+
+// clip(x, lo, hi, y)
+Value Clip(const CallbackInfo& info) {
+  auto x = info[0].As<Napi::Float32Array>();
+  size_t n = x.ElementLength();
+  gb::clip(f32(info, 0, n, "x"), fnum(info, 1), fnum(info, 2), f32(info, 3, n, "y"), n);
+  return info.Env().Undefined();
+}
+
 // Tensor buffers are large; glibc serves them with mmap and returns them to the OS on free, so every
 // new buffer is first-touched page by page (very slow in some VMs: ~1 s for 64 MiB here). Serving them
 // from the heap and keeping freed memory lets buffers be reused without faults, for every kernel in
@@ -312,6 +416,14 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("conv2dBackpropFilter", Napi::Function::New(env, Conv2dBackpropFilter));
   exports.Set("depthwiseConv2d", Napi::Function::New(env, DepthwiseConv2d));
   exports.Set("depthwiseBackpropInput", Napi::Function::New(env, DepthwiseBackpropInput));
+  exports.Set("slice", Napi::Function::New(env, Slice));
+  exports.Set("pad", Napi::Function::New(env, Pad));
+  exports.Set("tile", Napi::Function::New(env, Tile));
+  exports.Set("compare", Napi::Function::New(env, Compare));
+  exports.Set("select", Napi::Function::New(env, Select));
+  exports.Set("logicalAnd", Napi::Function::New(env, LogicalAnd));
+  exports.Set("batchNorm", Napi::Function::New(env, BatchNorm));
+  exports.Set("clip", Napi::Function::New(env, Clip));
   exports.Set("maxPool", Napi::Function::New(env, MaxPool));
   exports.Set("maxPoolGrad", Napi::Function::New(env, MaxPoolGrad));
   exports.Set("avgPool", Napi::Function::New(env, AvgPool));

@@ -21,6 +21,14 @@ export interface NativeAddon {
   conv2dBackpropFilter(x: Float32Array, dy: Float32Array, dw: Float32Array, params: Int32Array): void;
   depthwiseConv2d(x: Float32Array, filter: Float32Array, y: Float32Array, params: Int32Array, bias: Float32Array | null, activation: number, alpha: number): void;
   depthwiseBackpropInput(dy: Float32Array, filter: Float32Array, dx: Float32Array, params: Int32Array): void;
+  slice(x: ArrayBufferView, xShape: Int32Array, begin: Int32Array, outShape: Int32Array, out: ArrayBufferView, elementSize: number): void;
+  pad(x: ArrayBufferView, xShape: Int32Array, before: Int32Array, outShape: Int32Array, out: ArrayBufferView, elementSize: number, value: ArrayBufferView): void;
+  tile(x: ArrayBufferView, xShape: Int32Array, outShape: Int32Array, out: ArrayBufferView, elementSize: number): void;
+  compare(op: number, a: Float32Array, b: Float32Array, bScalar: boolean, out: Uint8Array, n: number): void;
+  select(condition: Uint8Array, a: ArrayBufferView, b: ArrayBufferView, out: ArrayBufferView, n: number): void;
+  logicalAnd(a: Uint8Array, b: Uint8Array, out: Uint8Array, n: number): void;
+  batchNorm(x: Float32Array, mean: Float32Array, variance: Float32Array, offset: Float32Array | null, scale: Float32Array | null, epsilon: number, y: Float32Array, channels: number): void;
+  clip(x: Float32Array, lo: number, hi: number, y: Float32Array): void;
   maxPool(x: Float32Array, y: Float32Array, params: Int32Array): void;
   maxPoolGrad(dy: Float32Array, x: Float32Array, dx: Float32Array, params: Int32Array): void;
   avgPool(x: Float32Array, y: Float32Array, params: Int32Array): void;
@@ -34,5 +42,7 @@ export const UnaryOp = {
 } as const;
 
 export const BinaryOp = { add: 0, sub: 1, mul: 2, div: 3, max: 4, min: 5, squaredDifference: 6, eluGrad: 7, reluGrad: 8, relu6Grad: 9 } as const;
+
+export const CompareOp = { equal: 0, notEqual: 1, less: 2, lessEqual: 3, greater: 4, greaterEqual: 5 } as const;
 
 export const ReduceOp = { sum: 0, mean: 1, max: 2, min: 3, prod: 4 } as const;

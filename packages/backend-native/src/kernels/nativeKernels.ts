@@ -1,6 +1,7 @@
 import { binaryKernels } from './binaryKernels';
 import { convKernels } from './convKernels';
 import { depthwiseKernels } from './depthwiseKernels';
+import { layoutKernels } from './layoutKernels';
 import type { NativeKernel } from './kernelUtil';
 import { matMulKernels } from './matMulKernels';
 import { reduceKernels } from './reduceKernels';
@@ -14,4 +15,5 @@ export const nativeKernels: readonly NativeKernel[] = [
   ...reduceKernels,
   ...convKernels,
   ...depthwiseKernels,
+  ...layoutKernels,
 ];

@@ -53,22 +53,24 @@ export class FoldedWeights {
     this.dispose();
     const sources = this.sources();
     this.key = sources.map((t) => t.dataId);
-    // In float64, rounded once: folding then adds no more error than storing the weights did.
-    const w = new Float64Array(this.kernel.read().dataSync());
+    // Scales in float64, each weight rounded once: folding adds no more error than storing them did.
+    const src = this.kernel.read().dataSync() as Float32Array;
     const channels = this.kernel.read().shape.slice(this.layout === 'depthwise' ? 2 : -1).reduce((a, b) => a * b, 1);
     const b = this.bias ? new Float64Array(this.bias.read().dataSync()) : new Float64Array(channels);
+    const scale = new Float64Array(channels).fill(1);
     for (const n of this.norms) {
       const mean = n.movingMean.read().dataSync(), variance = n.movingVariance.read().dataSync();
       const gamma = n.gamma?.read().dataSync(), beta = n.beta?.read().dataSync();
-      const scale = new Float64Array(channels);
       for (let c = 0; c < channels; c++) {
-        scale[c] = (gamma ? gamma[c] : 1) / Math.sqrt(variance[c] + n.epsilon);
-        b[c] = (b[c] - mean[c]) * scale[c] + (beta ? beta[c] : 0);
+        const s = (gamma ? gamma[c] : 1) / Math.sqrt(variance[c] + n.epsilon);
+        scale[c] *= s;
+        b[c] = (b[c] - mean[c]) * s + (beta ? beta[c] : 0);
       }
-      for (let i = 0; i < w.length; i++) w[i] *= scale[i % channels];
     }
+    const w = new Float32Array(src.length);
+    for (let i = 0; i < w.length; i += channels) for (let c = 0; c < channels; c++) w[i + c] = src[i + c] * scale[c];
     // Kept: a refresh may run inside a caller's tidy, and these live until the next one.
-    this.folded = { filter: tf.keep(tf.tensor(new Float32Array(w), this.kernel.read().shape)), bias: tf.keep(tf.tensor1d(new Float32Array(b))) };
+    this.folded = { filter: tf.keep(tf.tensor(w, this.kernel.read().shape)), bias: tf.keep(tf.tensor1d(new Float32Array(b))) };
   }
 
   /** The kernel and bias to use now (the variables themselves when nothing is folded). */

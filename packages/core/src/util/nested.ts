@@ -4,11 +4,15 @@ import { formatShape } from './shape';
 /** Nested arrays (row-major) from flat values and a shape. */
 export function nest(values: ArrayLike<number>, shape: readonly number[]): unknown {
   if (shape.length === 0) return values[0];
-  const build = (offset: number, dim: number): unknown => {
+  const strides = shape.map((_, d) => shape.slice(d + 1).reduce((a, b) => a * b, 1));
+  const last = shape.length - 1;
+  // Plain loops into pre-sized arrays: this runs over every value of every explanation written.
+  const build = (offset: number, dim: number): unknown[] => {
     const n = shape[dim];
-    if (dim === shape.length - 1) return Array.from({ length: n }, (_, i) => values[offset + i]);
-    const stride = shape.slice(dim + 1).reduce((a, b) => a * b, 1);
-    return Array.from({ length: n }, (_, i) => build(offset + i * stride, dim + 1));
+    const out = new Array<unknown>(n);
+    if (dim === last) for (let i = 0; i < n; i++) out[i] = values[offset + i];
+    else for (let i = 0; i < n; i++) out[i] = build(offset + i * strides[dim], dim + 1);
+    return out;
   };
   return build(0, 0);
 }
@@ -28,22 +32,38 @@ export function shapeOfNested(value: unknown, what = 'input'): number[] {
     if (v.length === 0) break;
     v = v[0];
   }
-  const check = (x: unknown, dim: number, path: string): void => {
+  // Index paths are built only for the error message (not per element: that made gigabytes of garbage).
+  const fail = (at: number[], dim: number, x: unknown): never => {
+    const path = at.slice(0, dim).map((i) => `[${i}]`).join('');
+    if (dim === shape.length) throw new InvalidInputError(`${what}${path} is ${JSON.stringify(x)}; expected a number`, { path });
+    throw new InvalidInputError(
+      `${what}${path} is not rectangular: expected ${shape[dim]} elements along dimension ${dim} (shape ${formatShape(shape)})`,
+      { path, expectedShape: shape },
+    );
+  };
+  const at: number[] = [];
+  const check = (x: unknown, dim: number): void => {
     if (dim === shape.length) {
-      if (typeof x !== 'number') {
-        throw new InvalidInputError(`${what}${path} is ${JSON.stringify(x)}; expected a number`, { path });
+      if (typeof x !== 'number') fail(at, dim, x);
+      return;
+    }
+    if (!Array.isArray(x) || x.length !== shape[dim]) fail(at, dim, x);
+    const list = x as unknown[];
+    if (dim === shape.length - 1) {
+      for (let i = 0; i < list.length; i++) {
+        if (typeof list[i] !== 'number') {
+          at[dim] = i;
+          fail(at, dim + 1, list[i]);
+        }
       }
       return;
     }
-    if (!Array.isArray(x) || x.length !== shape[dim]) {
-      throw new InvalidInputError(
-        `${what}${path} is not rectangular: expected ${shape[dim]} elements along dimension ${dim} (shape ${formatShape(shape)})`,
-        { path, expectedShape: shape },
-      );
+    for (let i = 0; i < list.length; i++) {
+      at[dim] = i;
+      check(list[i], dim + 1);
     }
-    for (let i = 0; i < x.length; i++) check(x[i], dim + 1, `${path}[${i}]`);
   };
-  check(value, 0, '');
+  check(value, 0);
   return shape;
 }
 
@@ -57,5 +77,13 @@ export function flatten(value: unknown, shape?: readonly number[], what = 'input
       received: actual,
     });
   }
-  return Float32Array.from((value as unknown[]).flat(Infinity) as number[]);
+  const out = new Float32Array(actual.reduce((a, b) => a * b, 1));
+  let k = 0;
+  const write = (x: unknown[], dim: number): void => {
+    if (dim === actual.length - 1) for (let i = 0; i < x.length; i++) out[k++] = x[i] as number;
+    else for (let i = 0; i < x.length; i++) write(x[i] as unknown[], dim + 1);
+  };
+  if (actual.length === 0) out[0] = value as number;
+  else write(value as unknown[], 0);
+  return out;
 }

@@ -1,0 +1,135 @@
+import {
+  ClipByValue, Equal, FusedBatchNorm, Greater, GreaterEqual, Less, LessEqual, LogicalAnd, NotEqual, PadV2, Select, Slice, Tile,
+  slice_util, type TensorInfo,
+} from '@tensorflow/tfjs-core';
+import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
+import { CompareOp, type NativeAddon } from '../addon/NativeAddon';
+import { alloc, f32, output, sizeOf, type NativeKernel, type NativeKernelArgs } from './kernelUtil';
+
+type Raw = Float32Array | Int32Array | Uint8Array;
+
+/** The values of a float32, int32 or bool tensor as the cpu backend holds them, or null. */
+function raw(backend: MathBackendCPU, t: TensorInfo | undefined): Raw | null {
+  if (!t || !['float32', 'int32', 'bool'].includes(t.dtype)) return null;
+  const v = backend.data.get(t.dataId)?.values;
+  return v instanceof Float32Array || v instanceof Int32Array || v instanceof Uint8Array ? v : null;
+}
+
+function like(v: Raw, n: number): Raw {
+  if (v instanceof Float32Array) return alloc(n);
+  return v instanceof Int32Array ? new Int32Array(n) : new Uint8Array(n);
+}
+
+function slice(args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null {
+  const x = args.inputs.x;
+  const xv = raw(args.backend, x);
+  if (!xv || x.shape.length === 0) return null;
+  const { begin, size } = args.attrs as { begin: number | number[]; size: number | number[] };
+  const [b, s] = slice_util.parseSliceParams(x as never, begin, size);
+  const out = like(xv, sizeOf(s));
+  if (out.length > 0) addon.slice(xv, Int32Array.from(x.shape), Int32Array.from(b), Int32Array.from(s), out, xv.BYTES_PER_ELEMENT);
+  return args.backend.makeTensorInfo(s, x.dtype, out);
+}
+
+function pad(args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null {
+  const x = args.inputs.x;
+  const xv = raw(args.backend, x);
+  if (!xv || x.shape.length === 0) return null;
+  const { paddings, constantValue } = args.attrs as { paddings: [number, number][]; constantValue: number };
+  const outShape = x.shape.map((d, i) => paddings[i][0] + d + paddings[i][1]);
+  const out = like(xv, sizeOf(outShape));
+  const value = like(xv, 1);
+  value[0] = constantValue;
+  if (out.length > 0) addon.pad(xv, Int32Array.from(x.shape), Int32Array.from(paddings.map((p) => p[0])), Int32Array.from(outShape), out, xv.BYTES_PER_ELEMENT, value);
+  return args.backend.makeTensorInfo(outShape, x.dtype, out);
+}
+
+function tile(args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null {
+  const x = args.inputs.x;
+  const xv = raw(args.backend, x);
+  const reps = (args.attrs as { reps: number[] }).reps;
+  if (!xv || x.shape.length === 0 || reps.length !== x.shape.length) return null;
+  const outShape = x.shape.map((d, i) => d * reps[i]);
+  const out = like(xv, sizeOf(outShape));
+  if (out.length > 0) addon.tile(xv, Int32Array.from(x.shape), Int32Array.from(outShape), out, xv.BYTES_PER_ELEMENT);
+  return args.backend.makeTensorInfo(outShape, x.dtype, out);
+}
+
+const flipped: Record<number, number> = { 0: 0, 1: 1, 2: 4, 3: 5, 4: 2, 5: 3 };
+
+function compare(op: number) {
+  return (args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null => {
+    let { a, b } = args.inputs;
+    let av = f32(args.backend, a), bv = f32(args.backend, b);
+    if (!av || !bv) return null;
+    let code = op;
+    if (sizeOf(a.shape) === 1 && sizeOf(b.shape) !== 1) {
+      [a, b, av, bv, code] = [b, a, bv, av, flipped[op]];
+    }
+    const same = a.shape.length === b.shape.length && a.shape.every((d, i) => d === b.shape[i]);
+    const scalar = sizeOf(b.shape) === 1 && b.shape.length <= a.shape.length;
+    if (!same && !scalar) return null;
+    const out = new Uint8Array(av.length);
+    addon.compare(code, av, bv, !same, out, av.length);
+    return args.backend.makeTensorInfo([...a.shape], 'bool', out);
+  };
+}
+
+function select(args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null {
+  const { condition, t, e } = args.inputs;
+  const cv = raw(args.backend, condition), tv = raw(args.backend, t), ev = raw(args.backend, e);
+  if (!(cv instanceof Uint8Array) || !tv || !ev || tv.BYTES_PER_ELEMENT !== 4 || t.dtype !== e.dtype) return null;
+  if (cv.length !== tv.length || ev.length !== tv.length) return null;
+  const out = like(tv, tv.length);
+  addon.select(cv, tv, ev, out, tv.length);
+  return args.backend.makeTensorInfo([...t.shape], t.dtype, out);
+}
+
+function logicalAnd(args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null {
+  const { a, b } = args.inputs;
+  const av = raw(args.backend, a), bv = raw(args.backend, b);
+  if (!(av instanceof Uint8Array) || !(bv instanceof Uint8Array) || av.length !== bv.length || a.shape.length !== b.shape.length) return null;
+  const out = new Uint8Array(av.length);
+  addon.logicalAnd(av, bv, out, av.length);
+  return args.backend.makeTensorInfo([...a.shape], 'bool', out);
+}
+
+function batchNorm(args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null {
+  const { x, mean, variance, offset, scale } = args.inputs;
+  const xv = f32(args.backend, x), mv = f32(args.backend, mean), vv = f32(args.backend, variance);
+  const ov = offset ? f32(args.backend, offset) : null, sv = scale ? f32(args.backend, scale) : null;
+  if (!xv || !mv || !vv || (offset && !ov) || (scale && !sv) || x.shape.length === 0) return null;
+  const channels = x.shape[x.shape.length - 1];
+  if (channels < 1 || [mv, vv, ov, sv].some((p) => p && p.length !== 1 && p.length !== channels)) return null;
+  const eps = (args.attrs as { varianceEpsilon?: number }).varianceEpsilon ?? 0.001;
+  const y = alloc(xv.length);
+  addon.batchNorm(xv, mv, vv, ov, sv, eps, y, channels);
+  return output(args.backend, [...x.shape], y);
+}
+
+function clip(args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null {
+  const x = args.inputs.x;
+  const xv = f32(args.backend, x);
+  if (!xv) return null;
+  const { clipValueMin, clipValueMax } = args.attrs as { clipValueMin: number; clipValueMax: number };
+  const y = alloc(xv.length);
+  addon.clip(xv, clipValueMin, clipValueMax, y);
+  return output(args.backend, [...x.shape], y);
+}
+
+/** Slice, padding, tiling, comparisons, select, logical and, batch norm and clipping. */
+export const layoutKernels: NativeKernel[] = [
+  { kernelName: Slice, impl: slice },
+  { kernelName: PadV2, impl: pad },
+  { kernelName: Tile, impl: tile },
+  { kernelName: Equal, impl: compare(CompareOp.equal) },
+  { kernelName: NotEqual, impl: compare(CompareOp.notEqual) },
+  { kernelName: Less, impl: compare(CompareOp.less) },
+  { kernelName: LessEqual, impl: compare(CompareOp.lessEqual) },
+  { kernelName: Greater, impl: compare(CompareOp.greater) },
+  { kernelName: GreaterEqual, impl: compare(CompareOp.greaterEqual) },
+  { kernelName: Select, impl: select },
+  { kernelName: LogicalAnd, impl: logicalAnd },
+  { kernelName: FusedBatchNorm, impl: batchNorm },
+  { kernelName: ClipByValue, impl: clip },
+];
