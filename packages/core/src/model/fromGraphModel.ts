@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { UnsupportedModelError } from '../errors/UnsupportedModelError';
-import { MODEL_SPEC_VERSION, type Model } from './Model';
+import { MODEL_SPEC_VERSION, type Model, type ModelCapability } from './Model';
+import type { ForwardOptions } from './GradientRules';
+import { withGradientRules } from './withGradientRules';
 
 /** The parts of a tfjs-converter `GraphModel` the adapter uses. */
 export interface GraphModelLike {
@@ -20,7 +22,8 @@ export interface GraphModelAdapterOptions {
 
 /**
  * Adapts a tfjs Graph model (converted from TensorFlow SavedModel/Keras). Graphs without control
- * flow execute synchronously on tfjs ops, so they are differentiable (`gradients`).
+ * flow execute synchronously on tfjs ops, so they are differentiable (`gradients`) and their
+ * nonlinearities take gradient rules (`gradient-rules`).
  *
  * @example
  * ```ts
@@ -33,13 +36,13 @@ export function fromGraphModel(graph: GraphModelLike, options: GraphModelAdapter
   if (!inputShape || !outputShape || inputShape.some((d) => d < 0) || outputShape.some((d) => d < 0)) {
     throw new UnsupportedModelError('The graph model does not declare static input/output shapes; pass inputShape and outputShape', { inputShape, outputShape });
   }
-  const forward = (x: tf.Tensor) => graph.execute(x) as tf.Tensor;
+  const forward = (x: tf.Tensor, o?: ForwardOptions) => withGradientRules(o?.gradientRules, () => graph.execute(x) as tf.Tensor);
   return {
     specVersion: MODEL_SPEC_VERSION,
     name: options.name ?? 'graph-model',
     inputShape: [...inputShape],
     outputShape: [...outputShape],
-    capabilities: new Set(['gradients']),
+    capabilities: new Set<ModelCapability>(['gradients', 'gradient-rules']),
     classNames: options.classNames,
     featureNames: options.featureNames,
     predict: async (x) => tf.tidy(() => forward(x)),

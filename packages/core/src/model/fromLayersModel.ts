@@ -3,6 +3,8 @@ import { UnsupportedModelError } from '../errors/UnsupportedModelError';
 import { MODEL_SPEC_VERSION, type LayerInfo, type Model, type ModelCapability } from './Model';
 import type { AttentionAccess } from './AttentionAccess';
 import { createRandom } from '../random/createRandom';
+import type { ForwardOptions } from './GradientRules';
+import { withGradientRules } from './withGradientRules';
 
 /** The parts of a tfjs-layers `Layer` the adapter uses (structural, so core needs no tfjs-layers import). */
 export interface LayerLike {
@@ -41,7 +43,7 @@ const perExample = (shape: unknown): number[] => {
 
 /**
  * Adapts a tfjs Layers model (`tf.sequential()` / `tf.model()` / a loaded model.json).
- * Capabilities: `gradients`; `activations` when the layers form a chain (each layer feeds the next),
+ * Capabilities: `gradients` and `gradient-rules`; `activations` when the layers form a chain (each layer feeds the next),
  * which enables layer methods such as Grad-CAM.
  *
  * @example
@@ -57,7 +59,7 @@ export function fromLayersModel(model: LayersModelLike, options: LayersModelAdap
     if (i === 0) return inbound.length <= 1;
     return inbound.length === 1 && inbound[0] === chain[i - 1];
   });
-  const caps = new Set<ModelCapability>(['gradients']);
+  const caps = new Set<ModelCapability>(['gradients', 'gradient-rules']);
   if (isChain) caps.add('activations');
   if (options.attention) caps.add('attention');
   const run = (x: tf.Tensor, from: number, to: number): tf.Tensor => {
@@ -65,7 +67,7 @@ export function fromLayersModel(model: LayersModelLike, options: LayersModelAdap
     for (let i = from; i < to; i++) h = chain[i].apply(h, { training: false }) as tf.Tensor;
     return h;
   };
-  const forward = (x: tf.Tensor) => model.apply(x, { training: false }) as tf.Tensor;
+  const forward = (x: tf.Tensor, o?: ForwardOptions) => withGradientRules(o?.gradientRules, () => model.apply(x, { training: false }) as tf.Tensor);
   const adapter: Model = {
     specVersion: MODEL_SPEC_VERSION,
     name: options.name ?? model.name,
