@@ -1,0 +1,2 @@
+export { featureAblation, type FeatureAblationOptions } from './featureAblation';
+export { featureGroups, type FeatureGroups } from './featureGroups';
