@@ -25,13 +25,13 @@ describe('kernel-shap against Shapley values enumerated exactly', () => {
     const bg = randomInputs(3, [10], 32) as number[][];
     const exact = await Promise.all(x.map((row) => exactShapley(model, row, bg, 1)));
     const { err, e } = await relativeError(1022, 0, 10, model, x, bg, exact);
-    expect(e.data.exact).toBe(true);
+    expect(e.data!.exact).toBe(true);
     expect(err).toBeLessThan(1e-4);
     // Additivity: Σφ = f(x) − E[f(background)].
     const fx = (await model.predict(tf.tensor(x))).arraySync() as number[][];
     x.forEach((_, i) => {
       const sum = Array.from(e.attributions.subarray(i * 10, i * 10 + 10)).reduce((a, b) => a + b, 0);
-      expect(sum).toBeCloseTo(fx[i]![1]! - e.data.expectedValue[i]!, 5);
+      expect(sum).toBeCloseTo(fx[i]![1]! - e.data!.expectedValue[i]!, 5);
       expect(Math.abs(e.convergenceDelta![i]!)).toBeLessThan(1e-6);
     });
     model.dispose!();
@@ -60,7 +60,7 @@ describe('kernel-shap against Shapley values enumerated exactly', () => {
     const bg = randomInputs(2, [8], 6) as number[][];
     const mask = [0, 0, 1, 1, 2, 2, 3, 3];
     const e = await kernelShap({ background: bg as never, featureMask: mask as never, samples: 14 }).explain(model, x, { target: 0 });
-    expect(e.data.exact).toBe(true);
+    expect(e.data!.exact).toBe(true);
     for (let i = 0; i < 2; i++) {
       const phi = await exactShapleyGroups(model, x[i]!, bg, mask);
       for (let j = 0; j < 8; j++) expect(e.attributions[i * 8 + j]).toBeCloseTo(phi[mask[j]!]!, 4);

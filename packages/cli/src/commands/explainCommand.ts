@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
-import { explanationToJSON, InvalidOptionError, UnknownMethodError, type Explanation, type Model } from '@glassbox/core';
+import { explanationToJSON, InvalidOptionError, UnknownMethodError, type Explanation, type Model, type OptionSpec } from '@glassbox/core';
 import { loadLayersModel, loadModel, readInputsFile } from '@glassbox/core/node';
 import { discoverPlugins } from '../plugins/discoverPlugins';
 import { takeFlag } from '../parseArgs';
@@ -8,6 +8,7 @@ import { progressBar } from '../io/progressBar';
 import { selectBackend } from './selectBackend';
 import { parseRows, readCsvInputs } from './readCsvInputs';
 import { imageShapeFor, renderOutput } from './renderOutput';
+import { readTensorOptions } from './readTensorOptions';
 import type { Io } from '../io/Io';
 
 const USAGE =
@@ -83,7 +84,7 @@ export async function explainCommand(io: Io, flags: Map<string, string>): Promis
     }
     const fileTargets = (inputs.extra as { targets?: number[] }).targets;
     const bar = progressBar();
-    const options = Object.fromEntries(flags);
+    const options = await readTensorOptions(explainer.options as Record<string, OptionSpec>, Object.fromEntries(flags), io.cwd);
     let e: Explanation;
     try {
       e = await explainer.explain(model, { values: inputs.values, shape: inputs.shape }, {
