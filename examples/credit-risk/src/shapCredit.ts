@@ -36,7 +36,7 @@ export async function shapCredit(model: Model, table: CsvTable, rows: readonly n
     if (!attributes.includes(name)) attributes.push(name);
     return attributes.indexOf(name);
   });
-  const e = await kernelShap({ samples, featureMask: mask, background: { values: Array.from(rowsOf(table, background)), shape: [background.length, p] } }).explain(
+  const e = await kernelShap({ samples, featureMask: { values: mask, shape: [p] }, background: { values: Array.from(rowsOf(table, background)), shape: [background.length, p] } }).explain(
     model,
     { values: rowsOf(table, rows), shape: [rows.length, p] },
     { target: BAD, seed: 1 },
