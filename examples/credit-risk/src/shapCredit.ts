@@ -50,10 +50,17 @@ export async function shapCredit(model: Model, table: CsvTable, rows: readonly n
     }),
   );
   const baseValue = data.expectedValue[0]!;
+  // The first applicant's attributes as text: "Age = 28", or the active category of a one-hot attribute ("Purpose = NewCar").
+  const described = attributes.map((name, g) => {
+    const cols = mask.flatMap((m, j) => (m === g ? [j] : []));
+    const r = rows[0]!;
+    if (cols.length === 1) return `${name} = ${table.values[r * p + cols[0]!]}`;
+    const on = cols.find((j) => table.values[r * p + j] === 1);
+    return `${name} = ${on === undefined ? '(none)' : table.header[on]!.slice(name.length + 1)}`;
+  });
   const forceSvg = renderShapBarSvg({
-    features: attributes,
+    features: described,
     values: data.groupValues[0]!,
-    featureValues: attributeValues[0],
     baseValue,
     title: `Why P(bad) = ${(baseValue + data.groupValues[0]!.reduce((a, b) => a + b, 0)).toFixed(3)} for applicant on line ${table.lines[rows[0]!]} (KernelSHAP, ${data.exact ? 'exact' : `${samples} coalitions`})`,
   });

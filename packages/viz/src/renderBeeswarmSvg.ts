@@ -20,7 +20,7 @@ export interface BeeswarmInput {
 /**
  * A SHAP beeswarm summary over a set of examples as SVG: one row per feature (ordered by mean
  * |SHAP value|), one dot per example at its SHAP value, stacked where dots would overlap, and
- * coloured by the feature's value within its range (blue low → red high, the `rdbu` colormap)
+ * coloured by the feature's value within its range (blue low → red high, the `rdbu` colormap, which runs from blue)
  * when `featureValues` are given.
  *
  * @example
@@ -59,7 +59,7 @@ export function renderBeeswarmSvg(input: BeeswarmInput): string {
       bins.set(bin, c + 1);
       const dy = Math.min(rowH / 2 - 2, Math.ceil(c / 2) * 2.5) * (c % 2 ? -1 : 1);
       const t = fv ? (fmax > fmin ? (fv[i]! - fmin) / (fmax - fmin) : 0.5) : 0.5;
-      out.push(`<circle cx="${num(x)}" cy="${num(cy + dy)}" r="2.4" fill="${cssColorAt(rdbu, 1 - t)}" fill-opacity="0.85"/>`);
+      out.push(`<circle cx="${num(x)}" cy="${num(cy + dy)}" r="2.4" fill="${cssColorAt(rdbu, t)}" fill-opacity="0.85"/>`);
     });
   });
   out.push(`<text x="${num((x0 + x1) / 2)}" y="${H - 12}" text-anchor="middle">SHAP value (effect on the model output)</text>`);
