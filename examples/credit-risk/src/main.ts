@@ -34,7 +34,7 @@ for (const s of l.path) console.log(`  ${s.condition.padEnd(40)} (applicant: ${N
 console.log(`  ${l.scoreName}: ${l.rootScore.toFixed(3)} over all neighbours → ${l.leafScore.toFixed(3)} in the applicant's leaf`);
 await writeFile(join(OUT_DIR, 'local-surrogate.svg'), a.localSvg);
 const { train, test } = stratifiedSplit(r.table.labels!.map((l) => (l.toLowerCase() === 'bad' ? 1 : 0)), 0.2, SPLIT_SEED);
-const shap = await shapCredit(r.model, r.table, [a.index, ...test.filter((i) => i !== a.index).slice(0, 59)], train.slice(0, 20));
+const shap = await shapCredit(r.model, r.table, [a.index, ...test.filter((i) => i !== a.index).slice(0, 59)], train.filter((_, k) => k % Math.floor(train.length / 20) === 0).slice(0, 20)); // spread over the (class-ordered) training split
 console.log(`\nKernelSHAP over the 20 attributes (one-hot columns grouped), 20 training applicants as background: E[P(bad)] = ${shap.baseValue.toFixed(3)}.`);
 console.log(`For the rejected applicant: ${shap.attributes.map((f, j) => [f, shap.values[0]![j]!] as const).sort((x, y) => Math.abs(y[1]) - Math.abs(x[1])).slice(0, 5).map(([f, v]) => `${f} ${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(3)}`).join(', ')}; additivity error ≤ ${shap.maxAdditivityError.toExponential(1)}.`);
 await writeFile(join(OUT_DIR, 'shap-applicant.svg'), shap.forceSvg);

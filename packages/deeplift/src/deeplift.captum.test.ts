@@ -31,6 +31,7 @@ describe('deeplift agrees with Captum 0.8 (float64) on the reference MLP', () =>
     it(`${v.id}: attributions per example within 1e-4·max|ref| + 1e-7, convergence deltas within 1e-5·max(1, Σ|ref|)`, async () => {
       const e = await deeplift().explain(await models[v.id]!, ref.inputs, { target: ref.targets });
       const agreement = peerAgreement(e.attributions, v.attributions);
+      console.info(`${v.id}: worst example at ${(agreement.ratio * 100).toFixed(2)} % of the tolerance (max |got − ref| ${agreement.maxDiff.toExponential(2)})`);
       expect(agreement.ratio, JSON.stringify(agreement)).toBeLessThanOrEqual(1);
       v.convergence_delta!.forEach((d, i) => {
         const scale = Math.max(1, v.attributions[i]!.reduce((s, a) => s + Math.abs(a), 0));

@@ -38,7 +38,7 @@ function softmax(eps: number): GradientRule {
     const m = unnorm.shape[0] / 2;
     const per = unnorm.size / unnorm.shape[0];
     const pairs = tf.reshape(unnorm, [2, m, per]);
-    const mean = tf.div(tf.sum(pairs, [0, 2], true), 2 * per);
+    const mean = tf.div(tf.sum(tf.sum(pairs, 2, true), 0, true), 2 * per);
     return tf.reshape(tf.sub(pairs, mean), unnorm.shape);
   };
 }

@@ -11,10 +11,8 @@ export function resolveReferences(baseline: TensorValue | undefined, inputs: tf.
   if (!baseline) return tf.zerosLike(inputs);
   const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((d, i) => d === b[i]);
   if (baseline.shape.length === 0) return tf.fill(inputs.shape, baseline.values[0]!);
-  const t = tf.tensor(baseline.values, baseline.shape, 'float32');
-  if (same(baseline.shape, shape)) return tf.tidy(() => tf.tile(tf.expandDims(t, 0), [n!, ...shape.map(() => 1)]));
-  if (same(baseline.shape, inputs.shape)) return t;
-  t.dispose();
+  if (same(baseline.shape, shape)) return tf.tidy(() => tf.tile(tf.expandDims(tf.tensor(baseline.values, baseline.shape, 'float32'), 0), [n!, ...shape.map(() => 1)]));
+  if (same(baseline.shape, inputs.shape)) return tf.tensor(baseline.values, baseline.shape, 'float32');
   throw new InvalidOptionError(
     `Option "${option}" has shape ${formatShape(baseline.shape)}; expected a number, one input ${formatShape(shape)} or one per example ${formatShape(inputs.shape)}`,
     { option, shape: baseline.shape, inputShape: shape },

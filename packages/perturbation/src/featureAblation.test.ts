@@ -20,6 +20,7 @@ describe('feature-ablation agrees with Captum 0.8 (float64)', () => {
       const mask = v.params.feature_mask as number[][] | null;
       const e = await featureAblation(mask ? { featureMask: mask as never } : {}).explain(await model, ref.inputs, { target: ref.targets });
       const agreement = peerAgreement(e.attributions, v.attributions);
+      console.info(`${v.id}: worst example at ${(agreement.ratio * 100).toFixed(2)} % of the tolerance (max |got − ref| ${agreement.maxDiff.toExponential(2)})`);
       expect(agreement.ratio, JSON.stringify(agreement)).toBeLessThanOrEqual(1);
     });
   }
