@@ -3,7 +3,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { explainDiagnosis } from './explainDiagnosis';
-import { OUT_DIR } from './patients';
+import { OUT_DIR, SPLIT_SEED, loadPatients, stratifiedSplit } from './patients';
+import { shapDiagnosis } from './shapDiagnosis';
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 const r = await explainDiagnosis(3);
@@ -28,4 +29,12 @@ for (const f of pt.attributions.slice(0, 8)) {
   console.log(`  ${f.attribution >= 0 ? '+' : '−'}${Math.abs(f.attribution).toFixed(4)}  ${f.feature} = ${Number(f.value.toPrecision(4))} (${Number(f.baseline.toPrecision(4))})`);
 }
 console.log(`Completeness: the ${pt.attributions.length} attributions sum to f(x) − f(baseline) within ${pt.convergenceDelta.toExponential(2)}.`);
+
+const { table, labels } = await loadPatients();
+const { train, test } = stratifiedSplit(labels, 0.2, SPLIT_SEED);
+const shap = await shapDiagnosis(r.model, table, [pt.index, ...test.filter((i) => i !== pt.index).slice(0, 59)], train.filter((_, k) => k % Math.floor(train.length / 20) === 0).slice(0, 20)); // spread over the (class-ordered) training split
+console.log(`\nKernelSHAP (30 measurements, 20 training patients as background): E[P(malignant)] = ${shap.baseValue.toFixed(3)}; additivity error ≤ ${shap.maxAdditivityError.toExponential(1)}.`);
+await writeFile(join(OUT_DIR, 'shap-patient.svg'), shap.forceSvg);
+await writeFile(join(OUT_DIR, 'shap-beeswarm.svg'), shap.beeswarmSvg);
+console.log(`wrote shap-patient.svg and shap-beeswarm.svg to ${OUT_DIR}`);
 r.model.dispose?.();

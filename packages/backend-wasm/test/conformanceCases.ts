@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { createRandom, fromFunction, type Model } from '@glassbox/core';
 import { createTinyMlp, randomInputs, referenceExplainer, type BackendCase } from '@glassbox/core/testing';
 import { integratedGradients } from '@glassbox/integrated-gradients';
-import { inputXGradient, saliency, smoothGrad } from '@glassbox/gradient-saliency';
+import { guidedBackprop, inputXGradient, saliency, smoothGrad } from '@glassbox/gradient-saliency';
+import { deeplift } from '@glassbox/deeplift';
 
 /**
  * A small seeded CNN (8×8×1 → conv 3×3×4 relu → max-pool 2 → conv 3×3×6 stride 2 tanh → dense 3
@@ -26,7 +27,8 @@ export function createTinyCnn(seed = 5): Model {
 /**
  * The explainers every backend must agree with cpu on, on continuous, tie-free inputs: the
  * reference plugin, saliency, input × gradient, SmoothGrad (its noise is seeded and drawn on the
- * CPU) and integrated gradients, on an MLP (24 features: above WebGPU's 128-element CPU hand-off
+ * CPU), integrated gradients, DeepLIFT and guided backpropagation (gradient rules: ReLU, max-pool,
+ * tanh and softmax rules run on the backend's kernels), on an MLP (24 features: above WebGPU's 128-element CPU hand-off
  * for a batch of 6) and, where `cnn` is set, on a small CNN.
  */
 export function conformanceCases({ cnn = true, steps = 16 }: { cnn?: boolean; steps?: number } = {}): BackendCase[] {
@@ -38,12 +40,16 @@ export function conformanceCases({ cnn = true, steps = 16 }: { cnn?: boolean; st
     { explainer: inputXGradient(), model: mlp, inputs: mlpInputs },
     { explainer: smoothGrad({ samples: 4 }), model: mlp, inputs: mlpInputs },
     { explainer: integratedGradients({ steps }), model: mlp, inputs: mlpInputs },
+    { explainer: deeplift(), model: mlp, inputs: mlpInputs },
   ];
   if (cnn) {
     const cnnInputs = () => randomInputs(3, [8, 8, 1], 13);
     cases.push(
       { explainer: saliency(), model: () => createTinyCnn(), inputs: cnnInputs },
       { explainer: integratedGradients({ steps }), model: () => createTinyCnn(), inputs: cnnInputs },
+      // A non-constant reference: a constant one ties every max-pool window, and backends break ties differently.
+      { explainer: deeplift({ baseline: { values: (randomInputs(1, [8, 8, 1], 17)[0] as unknown as number[][][]).flat(2), shape: [8, 8, 1] } }), model: () => createTinyCnn(), inputs: cnnInputs },
+      { explainer: guidedBackprop(), model: () => createTinyCnn(), inputs: cnnInputs },
     );
   }
   return cases;

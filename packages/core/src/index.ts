@@ -24,6 +24,8 @@ export { fromFunction, type FunctionModelOptions } from './model/fromFunction';
 export { fromBatchFunction, type BatchFunction } from './model/fromBatchFunction';
 export { fromLayersModel, type LayersModelLike, type LayerLike, type LayersModelAdapterOptions } from './model/fromLayersModel';
 export { fromGraphModel, type GraphModelLike, type GraphModelAdapterOptions, type GraphTensorInfo } from './model/fromGraphModel';
+export { RULE_KERNELS, type RuleKernel, type GradientRule, type GradientRuleArgs, type GradientRules, type ForwardOptions } from './model/GradientRules';
+export { withGradientRules } from './model/withGradientRules';
 // Explainers
 export {
   EXPLAINER_SPEC_VERSION,
@@ -38,6 +40,7 @@ export type { OptionSchema, OptionSpec } from './explainer/OptionSchema';
 export { defineExplainer, withDefaults, type ExplainerDefinition } from './explainer/defineExplainer';
 export type { PackageIdentity } from './explainer/PackageIdentity';
 export { resolveOptions } from './explainer/resolveOptions';
+export { parseTensorOption, type TensorValue } from './explainer/parseTensorOption';
 export { resolveTargets } from './explainer/resolveTargets';
 export { toInputTensor } from './explainer/toInputTensor';
 export { runExplainer, createContext, checkCapabilities, DEFAULT_MEMORY_BUDGET } from './explainer/runExplainer';

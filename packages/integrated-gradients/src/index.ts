@@ -5,3 +5,4 @@ export { gaussLegendre } from './gaussLegendre';
 export { parseBaseline, BASELINE_SYNTAX, type BaselineSpec, type BaselineInput } from './BaselineSpec';
 export { resolveBaselines, type BaselineRequest } from './resolveBaselines';
 export { gaussianBlur } from './gaussianBlur';
+export { gradientShap, type GradientShapOptions } from './gradientShap';

@@ -62,6 +62,8 @@ export { renderTreeImage } from './renderTreeImage';
 export { renderTreePng } from './renderTreePng';
 export type { Curve, CurveSvgOptions } from './renderCurveSvg';
 export { renderCurveSvg } from './renderCurveSvg';
+export { renderShapBarSvg, type ShapBarInput } from './renderShapBarSvg';
+export { renderBeeswarmSvg, type BeeswarmInput } from './renderBeeswarmSvg';
 export { curveAuc } from './curveAuc';
 export { tokenScores, attentionMatrixOf, treeOf, explanationToPlainJson } from './explanationParts';
 export type { ReportOptions } from './renderReport';

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { checkSeed, InvalidOptionError, MAX_SEED, UnknownMethodError, type Explanation } from '@glassbox/core';
+import { checkSeed, InvalidOptionError, MAX_SEED, UnknownMethodError, type Explanation, type OptionSpec } from '@glassbox/core';
 import { loadModelFor } from './loadModelFor';
 import { discoverPlugins } from '../plugins/discoverPlugins';
 import { takeFlag } from '../parseArgs';
@@ -15,6 +15,7 @@ import { reportNonFinite } from '../io/reportNonFinite';
 import { selectBackend } from './selectBackend';
 import { parseRows, readCsvInputs } from './readCsvInputs';
 import { imageShapeFor } from './renderOutput';
+import { readTensorOptions } from './readTensorOptions';
 import type { Io } from '../io/Io';
 import { takeImageFlags } from '../images/takeImageFlags';
 import { isImageInput, listImageFiles, readImageInputs, type ImageInputs } from '../images/readImageInputs';
@@ -106,7 +107,7 @@ export async function explainCommand(io: Io, flags: Map<string, string>): Promis
     const explainer = rows && found.explainer.withBackground ? found.explainer.withBackground({ values: all.values, shape: all.shape }) : found.explainer;
     const fileTargets = (inputs.extra as { targets?: number[] }).targets;
     const bar = progressBar();
-    const options = flagsToOptions(flags);
+    const options = await readTensorOptions(explainer.options as Record<string, OptionSpec>, flagsToOptions(flags), io.cwd);
     let e: Explanation;
     try {
       e = await explainer.explain(model, { values: inputs.values, shape: inputs.shape }, {

@@ -12,6 +12,8 @@ export function describeOption(name: string, spec: OptionSpec): string {
       ? spec.values.join('|')
       : spec.type === 'custom'
         ? spec.syntax
+        : spec.type === 'tensor'
+          ? 'number|file.json|file.csv'
         : spec.type === 'number'
           ? `${spec.integer ? 'integer' : 'number'}${
               spec.min !== undefined && spec.max !== undefined ? ` in [${spec.min}, ${spec.max}]` : spec.min !== undefined ? ` ≥ ${spec.min}` : spec.max !== undefined ? ` ≤ ${spec.max}` : ''

@@ -1,9 +1,21 @@
+import type { TensorValue } from './parseTensorOption';
+
 /** Describes one option of an explainer: its type, default, range and help text. */
 export type OptionSpec<T = unknown> =
   | { type: 'number'; default: T; description: string; min?: number; max?: number; integer?: boolean; exclusiveMin?: boolean }
   | { type: 'boolean'; default: T; description: string }
   | { type: 'enum'; values: readonly T[]; default: T; description: string }
   | { type: 'string'; default: T; description: string }
+  | {
+      /**
+       * Numbers with a shape ({@link TensorValue}): a background set, a baseline, a feature mask.
+       * In code a number, nested array or `{ values, shape }`; on the command line a `.json` or
+       * `.csv` file that the CLI reads. `default` is usually `undefined` (not given).
+       */
+      type: 'tensor';
+      default: T;
+      description: string;
+    }
   | {
       type: 'custom';
       default: T;

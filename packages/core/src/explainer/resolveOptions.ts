@@ -1,5 +1,6 @@
 import { InvalidOptionError } from '../errors/InvalidOptionError';
 import type { OptionSchema, OptionSpec } from './OptionSchema';
+import { parseTensorOption } from './parseTensorOption';
 
 const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
@@ -31,6 +32,8 @@ function coerce(name: string, spec: OptionSpec, value: unknown, owner: string): 
     case 'string':
       if (typeof value !== 'string') return fail('a string');
       return value;
+    case 'tensor':
+      return parseTensorOption(name, value);
     case 'custom':
       try {
         return spec.parse(value);

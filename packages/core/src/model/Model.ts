@@ -1,5 +1,6 @@
 import type { Tensor } from '@tensorflow/tfjs-core';
 import type { AttentionAccess } from './AttentionAccess';
+import type { ForwardOptions } from './GradientRules';
 
 /** Version of the Model contract. Bumped only on breaking changes. */
 export const MODEL_SPEC_VERSION = 1 as const;
@@ -11,6 +12,9 @@ export const MODEL_SPEC_VERSION = 1 as const;
  * - `gradients`: `forward` is differentiable with tfjs autodiff.
  * - `activations`: named layers can be listed and the forward pass split at one of them.
  * - `attention`: per-layer attention weights and an embedding-output entry point (`attention`).
+ * - `gradient-rules`: `forward(x, { gradientRules })` backpropagates the named nonlinearities
+ *   (ReLU, sigmoid, softmax, max pooling …) by the given rules (DeepLIFT, guided backpropagation);
+ *   the adapters provide it through core's {@link withGradientRules}.
  *
  * @example
  * ```ts
@@ -25,6 +29,7 @@ export interface ModelCapabilities {
   gradients: { forward(x: Tensor): Tensor };
   activations: { layers(): LayerInfo[]; split(layer: string): ModelSplit };
   attention: { readonly attention: AttentionAccess };
+  'gradient-rules': { forward(x: Tensor, options?: ForwardOptions): Tensor };
 }
 
 /**
@@ -89,8 +94,11 @@ export interface Model {
   readonly featureNames?: readonly string[];
   /** Inference on a batch `[n, ...inputShape]`. Resolves to `[n, ...outputShape]`; the caller owns it. */
   predict(x: Tensor): Promise<Tensor>;
-  /** Differentiable forward pass. Present exactly when `capabilities` has `gradients`. */
-  forward?(x: Tensor): Tensor;
+  /**
+   * Differentiable forward pass. Present exactly when `capabilities` has `gradients`. With
+   * `gradient-rules`, `options.gradientRules` replace the backward pass of the named nonlinearities.
+   */
+  forward?(x: Tensor, options?: ForwardOptions): Tensor;
   /** Named layers in execution order. Present with `activations`. */
   layers?(): LayerInfo[];
   /** The forward pass split after the named layer. Present with `activations`. */

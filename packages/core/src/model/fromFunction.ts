@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { MODEL_SPEC_VERSION, type Model } from './Model';
+import { MODEL_SPEC_VERSION, type Model, type ModelCapability } from './Model';
+import { withGradientRules } from './withGradientRules';
 
 /** Options shared by the function adapters. */
 export interface FunctionModelOptions {
@@ -12,7 +13,8 @@ export interface FunctionModelOptions {
 
 /**
  * Adapts a differentiable function of tensors (`[n, ...inputShape] → [n, ...outputShape]`).
- * The function must only use tfjs ops so that autodiff can see it.
+ * The function must only use tfjs ops so that autodiff can see it; it then also honours gradient
+ * rules (`gradient-rules`).
  *
  * @example
  * ```ts
@@ -26,10 +28,10 @@ export function fromFunction(fn: (x: tf.Tensor) => tf.Tensor, options: FunctionM
     name: options.name ?? 'function',
     inputShape: [...options.inputShape],
     outputShape: [...options.outputShape],
-    capabilities: new Set(['gradients']),
+    capabilities: new Set<ModelCapability>(['gradients', 'gradient-rules']),
     classNames: options.classNames,
     featureNames: options.featureNames,
     predict: async (x) => tf.tidy(() => fn(x)),
-    forward: (x) => fn(x),
+    forward: (x, o) => withGradientRules(o?.gradientRules, () => fn(x)),
   };
 }

@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { UnsupportedModelError } from '../errors/UnsupportedModelError';
-import { MODEL_SPEC_VERSION, type Model } from './Model';
+import { MODEL_SPEC_VERSION, type Model, type ModelCapability } from './Model';
+import type { ForwardOptions } from './GradientRules';
+import { withGradientRules } from './withGradientRules';
 
 /** One input or output of a graph model, as tfjs-converter describes it (from the signature, else the graph's nodes). */
 export interface GraphTensorInfo {
@@ -74,7 +76,8 @@ function pick(kind: 'input' | 'output', list: (GraphTensorInfo & { key?: string 
  * `Placeholder` node (a dynamic batch dimension, -1, is normal), and the output's from the
  * signature or, when it does not say, a one-example dry run. Graphs with several inputs or outputs
  * need `inputName`/`outputName` (the error lists the names). Graphs without control flow execute
- * synchronously on tfjs ops, so they are differentiable (`gradients`); an op tfjs cannot
+ * synchronously on tfjs ops, so they are differentiable (`gradients`) and their nonlinearities take
+ * gradient rules (`gradient-rules`); an op tfjs cannot
  * differentiate (e.g. `TopK`) makes gradient methods throw `NoGradientError`.
  *
  * @example
@@ -104,8 +107,8 @@ export function fromGraphModel(graph: GraphModelLike, options: GraphModelAdapter
     return Array.isArray(y) ? y[0] : y;
   };
   // A graph with a fixed batch of 1 runs example by example; tf.concat keeps it differentiable.
-  const forward = (x: tf.Tensor): tf.Tensor =>
-    !single || x.shape[0] === 1 ? run(x) : tf.tidy(() => tf.concat(tf.split(x, x.shape[0]).map(run)));
+  const forward = (x: tf.Tensor, o?: ForwardOptions): tf.Tensor =>
+    withGradientRules(o?.gradientRules, () => (!single || x.shape[0] === 1 ? run(x) : tf.tidy(() => tf.concat(tf.split(x, x.shape[0]).map(run)))));
   let outputShape = options.outputShape ?? output.shape?.slice(1);
   if (!known(outputShape)) {
     const probe = tf.tidy(() => forward(tf.zeros([1, ...inputShape], (input.dtype as tf.DataType | undefined) ?? 'float32')));
@@ -117,7 +120,7 @@ export function fromGraphModel(graph: GraphModelLike, options: GraphModelAdapter
     name: options.name ?? 'graph-model',
     inputShape: [...inputShape],
     outputShape: [...outputShape],
-    capabilities: new Set(['gradients']),
+    capabilities: new Set<ModelCapability>(['gradients', 'gradient-rules']),
     classNames: options.classNames,
     featureNames: options.featureNames,
     predict: async (x) => tf.tidy(() => forward(x)),

@@ -5,6 +5,8 @@ import type { AttentionAccess } from './AttentionAccess';
 import { createRandom } from '../random/createRandom';
 import { layerGraph } from './layerGraph';
 import { compileLayersForward, type LayersGraphLike } from './compileLayersForward';
+import type { ForwardOptions } from './GradientRules';
+import { withGradientRules } from './withGradientRules';
 
 /** The parts of a tfjs-layers `Layer` the adapter uses (structural, so core needs no tfjs-layers import). */
 export interface LayerLike {
@@ -48,8 +50,9 @@ const perExample = (shape: unknown): number[] => {
 
 /**
  * Adapts a tfjs Layers model (`tf.sequential()` / `tf.model()` / a loaded model.json).
- * Capabilities: `gradients`; `activations` when the layers form a chain (each layer feeds the next)
- * or a single-input, single-output graph ({@link layerGraph}), which enables layer methods such as Grad-CAM.
+ * Capabilities: `gradients` and `gradient-rules`; `activations` when the layers form a chain (each
+ * layer feeds the next) or a single-input, single-output graph ({@link layerGraph}), which enables
+ * layer methods such as Grad-CAM.
  *
  * @example
  * ```ts
@@ -66,7 +69,7 @@ export function fromLayersModel(model: LayersModelLike, options: LayersModelAdap
   });
   // Functional models (residual blocks) split at the layers every path goes through.
   const graph = isChain ? undefined : layerGraph(model.layers, (l) => perExample(l.outputShape));
-  const caps = new Set<ModelCapability>(['gradients']);
+  const caps = new Set<ModelCapability>(['gradients', 'gradient-rules']);
   if (isChain || graph) caps.add('activations');
   if (options.attention) caps.add('attention');
   const run = (x: tf.Tensor, from: number, to: number): tf.Tensor => {
@@ -76,9 +79,12 @@ export function fromLayersModel(model: LayersModelLike, options: LayersModelAdap
   };
   const compiled = options.optimize === false ? null : compileLayersForward(model as unknown as LayersGraphLike);
   const plain = (x: tf.Tensor) => model.apply(x, { training: false }) as tf.Tensor;
-  // The wasm backend corrupts its heap on MobileNetV2 through the compiled pass (not yet isolated:
-  // each fused kernel alone matches), so it keeps tfjs-layers' own pass for now.
-  const forward = compiled ? (x: tf.Tensor) => (tf.getBackend() === 'wasm' ? plain(x) : compiled(x)) : plain;
+  // Gradient rules act on tfjs's own kernels (Relu, MaxPool …), which the compiled pass fuses away,
+  // so rule-overriding methods run the plain pass. The wasm backend corrupts its heap on
+  // MobileNetV2 through the compiled pass (not yet isolated: each fused kernel alone matches), so it
+  // keeps tfjs-layers' own pass for now.
+  const forward = (x: tf.Tensor, o?: ForwardOptions): tf.Tensor =>
+    o?.gradientRules ? withGradientRules(o.gradientRules, () => plain(x)) : compiled && tf.getBackend() !== 'wasm' ? compiled(x) : plain(x);
   const adapter: Model = {
     specVersion: MODEL_SPEC_VERSION,
     name: options.name ?? model.name,

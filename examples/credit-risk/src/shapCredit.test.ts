@@ -1,0 +1,23 @@
+import { describe, it, expect } from 'vitest';
+import { useBackend } from '@glassbox/core';
+import { loadModel } from '@glassbox/core/node';
+import { MODEL_JSON, SPLIT_SEED, loadApplicants, stratifiedSplit } from './applicants';
+import { shapCredit } from './shapCredit';
+
+describe('credit-risk: SHAP explanations', () => {
+  it('KernelSHAP over the 20 attributes adds up to P(bad) − E[P(bad)] and renders force and beeswarm pictures', async () => {
+    await useBackend('cpu');
+    const model = await loadModel(MODEL_JSON);
+    const { table, labels } = await loadApplicants();
+    const { train, test } = stratifiedSplit(labels, 0.2, SPLIT_SEED);
+    const s = await shapCredit(model, table, test.slice(0, 6), train.slice(0, 10), 128);
+    expect(s.attributes).toHaveLength(20);
+    expect(s.values).toHaveLength(6);
+    expect(s.maxAdditivityError).toBeLessThan(1e-5);
+    expect(s.baseValue).toBeGreaterThan(0);
+    expect(s.baseValue).toBeLessThan(1);
+    expect(s.forceSvg).toMatch(/^<svg[\s\S]*f\(x\) = [\s\S]*<\/svg>$/);
+    expect(s.beeswarmSvg.match(/<circle/g)!.length).toBe(6 * 12);
+    model.dispose?.();
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, it, expect } from 'vitest';
+import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { createRandom, fromFunction, fromLayersModel, type LayersModelLike, type Model } from '@glassbox/core';
+import { explainerConformance, createTinyMlp, randomInputs } from '@glassbox/core/testing';
+import { deconvolution, guidedBackprop } from './guidedBackprop';
+import { guidedGradCam } from './guidedGradCam';
+import { gradCam } from './gradCam';
+
+/** 6×6×1 → conv 3 3×3 relu → conv 4 2×2 relu → flatten → dense 3, seeded weights. */
+function smallCnn(seed = 1): Model {
+  const m = tfl.sequential({
+    layers: [
+      tfl.layers.conv2d({ inputShape: [6, 6, 1], filters: 3, kernelSize: 3, activation: 'relu', name: 'conv_a' }),
+      tfl.layers.conv2d({ filters: 4, kernelSize: 2, activation: 'relu', name: 'conv_b' }),
+      tfl.layers.flatten({ name: 'flat' }),
+      tfl.layers.dense({ units: 3, name: 'out' }),
+    ],
+  });
+  const rng = createRandom(seed);
+  const weights = m.getWeights().map((w) => tf.tensor(rng.fillNormal(new Float32Array(w.size), 0.05, 0.5), w.shape));
+  m.setWeights(weights);
+  tf.dispose(weights);
+  return { ...fromLayersModel(m as unknown as LayersModelLike), dispose: () => m.dispose() };
+}
+
+describe('guided-backprop and deconvolution: conformance', () => {
+  for (const make of [guidedBackprop, deconvolution]) {
+    for (const c of explainerConformance({ explainer: make(), model: () => createTinyMlp(), inputs: () => randomInputs(3, [6]) })) it(c.name, c.run);
+  }
+  for (const c of explainerConformance({ explainer: guidedGradCam(), model: () => smallCnn(), inputs: () => randomInputs(2, [6, 6, 1]) })) it(c.name, c.run);
+});
+
+describe('ReLU rules on a hand-computed network f(x) = w2 · relu(W1 x)', () => {
+  const W1 = [[1, -2, 0.5], [-1, 1, 2], [0.5, 0.5, -1], [2, -1, 1]]; // [in 4, hidden 3]
+  const w2 = [1.5, -2, 0.75];
+  const model = () => {
+    const a = tf.tensor2d(W1);
+    const b = tf.tensor2d(w2, [3, 1]);
+    return { ...fromFunction((x) => tf.matMul(tf.relu(tf.matMul(x, a)), b), { inputShape: [4], outputShape: [1] }), dispose: () => tf.dispose([a, b]) };
+  };
+  const x = [[1, 0.5, -1, 0.25], [-0.5, 1, 2, -1]];
+  const backprop = (upstream: (h: number, active: boolean) => number) =>
+    x.map((row) => {
+      const z = [0, 1, 2].map((h) => row.reduce((s, v, i) => s + v * W1[i]![h]!, 0));
+      return row.map((_, i) => [0, 1, 2].reduce((s, h) => s + W1[i]![h]! * upstream(h, z[h]! > 0), 0));
+    });
+
+  it('guided backprop passes relu(w2 · 1[z > 0]) through each ReLU', async () => {
+    const m = model();
+    const e = await guidedBackprop().explain(m, x, { target: 0 });
+    backprop((h, active) => Math.max(0, active ? w2[h]! : 0)).flat().forEach((v, k) => expect(e.attributions[k]).toBeCloseTo(v, 5));
+    m.dispose();
+  });
+
+  it('deconvolution passes relu(w2) whatever the ReLU input', async () => {
+    const m = model();
+    const e = await deconvolution().explain(m, x, { target: 0 });
+    backprop((h) => Math.max(0, w2[h]!)).flat().forEach((v, k) => expect(e.attributions[k]).toBeCloseTo(v, 5));
+    m.dispose();
+  });
+
+  it('guided Grad-CAM is guided backprop times the upsampled ReLU Grad-CAM map', async () => {
+    const cnn = smallCnn(2);
+    const imgs = randomInputs(2, [6, 6, 1], 3);
+    const g = await guidedBackprop().explain(cnn, imgs, { target: 1 });
+    const cam = await gradCam({ upsample: true }).explain(cnn, imgs, { target: 1 });
+    const e = await guidedGradCam().explain(cnn, imgs, { target: 1 });
+    expect(e.attributionShape).toEqual([2, 6, 6, 1]);
+    e.attributions.forEach((v, k) => expect(v).toBeCloseTo(g.attributions[k]! * cam.attributions[k]!, 6));
+    expect(e.attributions.some((v) => v !== 0)).toBe(true);
+    cnn.dispose!();
+  });
+});
