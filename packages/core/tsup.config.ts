@@ -2,7 +2,7 @@ import { defineConfig } from 'tsup';
 import { packageConfig } from '../../tsup.base.ts';
 
 export default defineConfig(
-  packageConfig(['index', 'testing', 'node'], {
+  packageConfig(['index', 'testing', 'node', 'numeric'], {
     // tfjs-core's gradient and chained-op registrations are per-file ESM with extensionless
     // imports: bundle them (see src/gradients/registerAllGradients.ts).
     noExternal: [/^@tensorflow\/tfjs-core\/dist\//],

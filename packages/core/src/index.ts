@@ -63,7 +63,7 @@ export { ensureGradients } from './backend/ensureGradients';
 export { Pipeline, pipeline } from './pipeline/Pipeline';
 export type { PipelineStep, PipelineContext } from './pipeline/PipelineStep';
 export { mapAttributions, type AttributionKind } from './pipeline/mapAttributions';
-export { absolute, normalize, clipPercentile, percentile } from './pipeline/postprocess';
+export { absolute, normalize, clipPercentile } from './pipeline/postprocess';
 export { noiseTunnel, type NoiseTunnelOptions } from './pipeline/noiseTunnel';
 // Utilities for plugin authors
 export { createRandom } from './random/createRandom';
@@ -75,6 +75,10 @@ export { sizeChunks, type ItemCost, type ChunkPlan } from './tensor/sizeChunks';
 export { guessItemBytes } from './tensor/guessItemBytes';
 export { measureItemBytes } from './tensor/measureItemBytes';
 export { sizeOf, formatShape } from './util/shape';
+export { isNode } from './util/isNode';
+export { percentile } from './util/percentile';
+export { areaUnderCurve } from './util/areaUnderCurve';
+export { importAtRuntime } from './util/importAtRuntime';
 export { nest, flatten, shapeOfNested } from './util/nested';
 // Tables (reading files: readCsv in '@glassbox/core/node')
 export { parseCsv, type CsvTable, type ParseCsvOptions } from './data/parseCsv';

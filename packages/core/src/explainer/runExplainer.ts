@@ -14,9 +14,6 @@ import { resolveTargets } from './resolveTargets';
 import { toInputTensor } from './toInputTensor';
 import type { Model } from '../model/Model';
 
-// Silence tfjs-backend-cpu's "install tfjs-node" banner in Node; PROD only disables debug-mode checks.
-if (typeof process !== 'undefined' && process.versions?.node) tf.env().set('PROD', true);
-
 /** Default bytes one chunk of batched work may use. */
 export const DEFAULT_MEMORY_BUDGET = 256 * 1024 * 1024;
 
