@@ -1,7 +1,9 @@
 // Scaffolds a workspace package with the house layout (exports map, tsup, vitest, publint).
 // Usage: node scripts/mkpkg.mjs <dir> <name> "<description>" [extraEntry ...]
-import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+// Never overwrites a file that exists; tests/scaffold/mkpkg.test.ts keeps it in step with the real packages.
+import { copyFileSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const [dir, name, description, ...extra] = process.argv.slice(2);
 if (!dir || !name) throw new Error('usage: mkpkg <dir> <name> <description> [entries]');
@@ -33,7 +35,7 @@ const pkg = {
   scripts: {
     build: 'tsup',
     typecheck: 'tsc -p tsconfig.json',
-    lint: 'publint --strict',
+    lint: 'publint --strict && attw --pack . --profile node16',
     test: 'vitest run',
   },
   peerDependencies: isCore
@@ -45,17 +47,21 @@ const pkg = {
   publishConfig: { access: 'public' },
 };
 mkdirSync(join(dir, 'src'), { recursive: true });
-if (!existsSync(join(dir, 'package.json'))) writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
-writeFileSync(
-  join(dir, 'tsup.config.ts'),
+/** Writes a file unless it exists (a scaffold never overwrites). */
+const create = (file, text) => existsSync(join(dir, file)) || writeFileSync(join(dir, file), text);
+create('package.json', JSON.stringify(pkg, null, 2) + '\n');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+if (!existsSync(join(dir, 'LICENSE'))) copyFileSync(join(root, 'LICENSE'), join(dir, 'LICENSE'));
+create(
+  'tsup.config.ts',
   `import { defineConfig } from 'tsup';\nimport { packageConfig } from '../../tsup.base.ts';\n\nexport default defineConfig(packageConfig(${JSON.stringify(entries)}));\n`,
 );
-writeFileSync(
-  join(dir, 'tsconfig.json'),
+create(
+  'tsconfig.json',
   JSON.stringify({ extends: '../../tsconfig.base.json', include: ['src'] }, null, 2) + '\n',
 );
-writeFileSync(
-  join(dir, 'vitest.config.ts'),
+create(
+  'vitest.config.ts',
   `import { defineConfig } from 'vitest/config';\nimport { sharedTestConfig } from '../../vitest.shared.ts';\n\nexport default defineConfig(sharedTestConfig(import.meta.dirname));\n`,
 );
 for (const e of entries) {

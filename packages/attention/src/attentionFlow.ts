@@ -1,11 +1,10 @@
-import { InvalidOptionError, defineExplainer, type Explainer, type OptionSchema } from '@glassbox/core';
+import { InvalidOptionError, type Explainer, type OptionSchema } from '@glassbox/core';
 import { flowScores } from './flowScores';
 import { FUSIONS, fuseHeads, type Fusion } from './fuseMatrices';
 import { indexSelectionSpec, resolveSelection, type IndexSelection } from './indexSelection';
 import { readAttention } from './readAttention';
-import { decodeTokens, validateTokenIds, withTokenLabelCheck } from './tokenInputs';
-import { name, version } from '../package.json';
-import { adaptAttentionModel } from './adaptAttentionModel';
+import { decodeTokens, validateTokenIds } from './tokenInputs';
+import { defineAttentionExplainer } from './defineAttentionExplainer';
 
 /** Options of {@link attentionFlow}. */
 export interface AttentionFlowOptions {
@@ -54,61 +53,56 @@ const schema: OptionSchema<AttentionFlowOptions> = {
  * ```
  */
 export function attentionFlow(defaults: Partial<AttentionFlowOptions> = {}): Explainer<AttentionFlowOptions, 'token-attribution', AttentionFlowData> {
-  return withTokenLabelCheck(
-    defineExplainer({
-      name: 'attention-flow',
-      kind: 'token-attribution',
-      package: { name, version },
-      description: 'Attention flow (Abnar & Zuidema 2020): exact max-flow from each input token to the query through the attention graph',
-      requires: ['attention'],
-      options: schema,
-      defaults,
-      adaptModel: adaptAttentionModel,
-      async run({ model, inputs, options, context }) {
-        const access = model.attention;
-        const [batch, tokens] = inputs.shape;
-        const layers = resolveSelection(options.layers, access.numLayers, 'layers');
-        const heads = resolveSelection(options.heads, access.numHeads, 'heads');
-        if (options.query >= tokens) {
-          throw new InvalidOptionError(`Option "query": token ${options.query} is out of range; sequences have ${tokens} tokens, so expected -1 … ${tokens - 1}`, {
-            option: 'query',
-            value: options.query,
-            tokens,
-          });
-        }
-        const ids = (await inputs.data()) as Float32Array;
-        validateTokenIds(ids, tokens, access);
-        if (options.query >= 0 && access.padTokenId !== undefined) {
-          for (let e = 0; e < batch; e++) {
-            if (ids[e * tokens + options.query] !== access.padTokenId) continue;
-            let real = 0;
-            for (let i = 0; i < tokens; i++) if (ids[e * tokens + i] !== access.padTokenId) real++;
-            throw new InvalidOptionError(
-              `Option "query": token ${options.query} of example ${e} is padding, which receives no attention flow (its scores would all be 0); choose a real token (example ${e} has ${real} real tokens) or -1 for the mean over real tokens`,
-              { option: 'query', value: options.query, example: e, realTokens: real },
-            );
-          }
-        }
-        const values = new Float32Array(batch * tokens);
-        const flowOptions = { discardRatio: options.discardRatio, normalize: options.normalize };
-        const diagnostics = await readAttention(access, inputs, layers, context, 'attention-flow', (e, maps) => {
-          const fused = maps.map((m) => fuseHeads(m, access.numHeads, tokens, heads, options.headFusion));
-          const active = Array.from({ length: tokens }, (_, i) => access.padTokenId === undefined || ids[e * tokens + i] !== access.padTokenId);
-          const queries = options.query >= 0 ? [options.query] : active.flatMap((on, i) => (on ? [i] : []));
-          const out = values.subarray(e * tokens, (e + 1) * tokens);
-          for (const q of queries) {
-            const f = flowScores(fused, tokens, q, { ...flowOptions, active });
-            for (let j = 0; j < tokens; j++) out[j] += f[j] / queries.length;
-          }
+  return defineAttentionExplainer({
+    name: 'attention-flow',
+    kind: 'token-attribution',
+    description: 'Attention flow (Abnar & Zuidema 2020): exact max-flow from each input token to the query through the attention graph',
+    options: schema,
+    defaults,
+    async run({ model, inputs, options, context }) {
+      const access = model.attention;
+      const [batch, tokens] = inputs.shape;
+      const layers = resolveSelection(options.layers, access.numLayers, 'layers');
+      const heads = resolveSelection(options.heads, access.numHeads, 'heads');
+      if (options.query >= tokens) {
+        throw new InvalidOptionError(`Option "query": token ${options.query} is out of range; sequences have ${tokens} tokens, so expected -1 … ${tokens - 1}`, {
+          option: 'query',
+          value: options.query,
+          tokens,
         });
-        const names = decodeTokens(access, ids, batch, tokens);
-        return {
-          attributions: { values, shape: [batch, tokens] },
-          diagnostics: { ...diagnostics, layers, heads },
-          data: { layers, heads, query: options.query },
-          labels: names ? { tokens: names } : undefined,
-        };
-      },
-    }),
-  );
+      }
+      const ids = (await inputs.data()) as Float32Array;
+      validateTokenIds(ids, tokens, access);
+      if (options.query >= 0 && access.padTokenId !== undefined) {
+        for (let e = 0; e < batch; e++) {
+          if (ids[e * tokens + options.query] !== access.padTokenId) continue;
+          let real = 0;
+          for (let i = 0; i < tokens; i++) if (ids[e * tokens + i] !== access.padTokenId) real++;
+          throw new InvalidOptionError(
+            `Option "query": token ${options.query} of example ${e} is padding, which receives no attention flow (its scores would all be 0); choose a real token (example ${e} has ${real} real tokens) or -1 for the mean over real tokens`,
+            { option: 'query', value: options.query, example: e, realTokens: real },
+          );
+        }
+      }
+      const values = new Float32Array(batch * tokens);
+      const flowOptions = { discardRatio: options.discardRatio, normalize: options.normalize };
+      const diagnostics = await readAttention(access, inputs, layers, context, 'attention-flow', (e, maps) => {
+        const fused = maps.map((m) => fuseHeads(m, access.numHeads, tokens, heads, options.headFusion));
+        const active = Array.from({ length: tokens }, (_, i) => access.padTokenId === undefined || ids[e * tokens + i] !== access.padTokenId);
+        const queries = options.query >= 0 ? [options.query] : active.flatMap((on, i) => (on ? [i] : []));
+        const out = values.subarray(e * tokens, (e + 1) * tokens);
+        for (const q of queries) {
+          const f = flowScores(fused, tokens, q, { ...flowOptions, active });
+          for (let j = 0; j < tokens; j++) out[j] += f[j] / queries.length;
+        }
+      });
+      const names = decodeTokens(access, ids, batch, tokens);
+      return {
+        attributions: { values, shape: [batch, tokens] },
+        diagnostics: { ...diagnostics, layers, heads },
+        data: { layers, heads, query: options.query },
+        labels: names ? { tokens: names } : undefined,
+      };
+    },
+  });
 }

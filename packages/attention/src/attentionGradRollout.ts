@@ -1,14 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { defineExplainer, runChunks, selectTargets, type Explainer, type OptionSchema } from '@glassbox/core';
+import { runChunks, selectTargets, type Explainer, type OptionSchema } from '@glassbox/core';
 import { FUSIONS, type Fusion } from './fuseMatrices';
 import { attentionBytesPerExample } from './attentionBytesPerExample';
 import { gradRolloutMatrix } from './gradRolloutMatrix';
 import { indexSelectionSpec, resolveSelection, type IndexSelection } from './indexSelection';
 import type { AttentionMapData } from './rawAttention';
 import { checkAttention } from './readAttention';
-import { decodeTokens, validateTokenIds, withTokenLabelCheck } from './tokenInputs';
-import { name, version } from '../package.json';
-import { adaptAttentionModel } from './adaptAttentionModel';
+import { decodeTokens, validateTokenIds } from './tokenInputs';
+import { defineAttentionExplainer } from './defineAttentionExplainer';
 
 /** Options of {@link attentionGradRollout}. */
 export interface AttentionGradRolloutOptions {
@@ -53,59 +52,54 @@ function targetScore(output: tf.Tensor, targets: number[], gradientOf: 'output' 
  * ```
  */
 export function attentionGradRollout(defaults: Partial<AttentionGradRolloutOptions> = {}): Explainer<AttentionGradRolloutOptions, 'attention-map', AttentionMapData> {
-  return withTokenLabelCheck(
-    defineExplainer({
-      name: 'attention-grad-rollout',
-      kind: 'attention-map',
-      package: { name, version },
-      description: 'Gradient-weighted attention rollout (Chefer et al. 2021): positive gradient×attention accumulated through the layers',
-      requires: ['attention'],
-      options: schema,
-      defaults,
-      adaptModel: adaptAttentionModel,
-      async run({ model, inputs, targets, options, context }) {
-        const access = model.attention;
-        const [batch, tokens] = inputs.shape;
-        const layers = resolveSelection(options.layers, access.numLayers, 'layers');
-        const heads = resolveSelection(options.heads, access.numHeads, 'heads');
-        const ids = (await inputs.data()) as Float32Array;
-        validateTokenIds(ids, tokens, access);
-        const per = tokens * tokens;
-        const perHeads = access.numHeads * per;
-        const values = new Float32Array(batch * per);
-        const n = layers.length;
-        const plan = await runChunks({
-          total: batch,
-          context,
-          stage: 'attention-grad-rollout',
-          cost: { bytesPerItem: attentionBytesPerExample(access.numLayers, access.numHeads, tokens, true) },
-          compute: (start, end) => {
-            const x = tf.slice(inputs, [start, 0], [end - start, tokens]);
-            const emb = access.embed(x);
-            const { attention } = access.forwardFromEmbeddings(emb, { tokenIds: x });
-            checkAttention(attention, access, end - start, tokens);
-            const chunkTargets = targets.slice(start, end);
-            const f = (...offsets: tf.Tensor[]) =>
-              targetScore(access.forwardFromEmbeddings(emb, { tokenIds: x, attentionOffsets: offsets }).output, chunkTargets, options.gradientOf);
-            const grads = tf.grads(f)(attention.map((a) => tf.zerosLike(a)));
-            return [...layers.map((l) => attention[l]), ...layers.map((l) => grads[l])];
-          },
-          collect: (data, start, end) => {
-            for (let e = start; e < end; e++) {
-              const at = (d: Float32Array) => d.subarray((e - start) * perHeads, (e - start + 1) * perHeads);
-              const stack = layers.map((_, i) => ({ attention: at(data[i]), gradient: at(data[n + i]) }));
-              values.set(gradRolloutMatrix(stack, access.numHeads, tokens, { heads, headFusion: options.headFusion }), e * per);
-            }
-          },
-        });
-        const names = decodeTokens(access, ids, batch, tokens);
-        return {
-          attributions: { values, shape: [batch, tokens, tokens] },
-          diagnostics: { ...plan, layers, heads },
-          data: { layers, heads },
-          labels: names ? { tokens: names } : undefined,
-        };
-      },
-    }),
-  );
+  return defineAttentionExplainer({
+    name: 'attention-grad-rollout',
+    kind: 'attention-map',
+    description: 'Gradient-weighted attention rollout (Chefer et al. 2021): positive gradient×attention accumulated through the layers',
+    options: schema,
+    defaults,
+    async run({ model, inputs, targets, options, context }) {
+      const access = model.attention;
+      const [batch, tokens] = inputs.shape;
+      const layers = resolveSelection(options.layers, access.numLayers, 'layers');
+      const heads = resolveSelection(options.heads, access.numHeads, 'heads');
+      const ids = (await inputs.data()) as Float32Array;
+      validateTokenIds(ids, tokens, access);
+      const per = tokens * tokens;
+      const perHeads = access.numHeads * per;
+      const values = new Float32Array(batch * per);
+      const n = layers.length;
+      const plan = await runChunks({
+        total: batch,
+        context,
+        stage: 'attention-grad-rollout',
+        cost: { bytesPerItem: attentionBytesPerExample(access.numLayers, access.numHeads, tokens, true) },
+        compute: (start, end) => {
+          const x = tf.slice(inputs, [start, 0], [end - start, tokens]);
+          const emb = access.embed(x);
+          const { attention } = access.forwardFromEmbeddings(emb, { tokenIds: x });
+          checkAttention(attention, access, end - start, tokens);
+          const chunkTargets = targets.slice(start, end);
+          const f = (...offsets: tf.Tensor[]) =>
+            targetScore(access.forwardFromEmbeddings(emb, { tokenIds: x, attentionOffsets: offsets }).output, chunkTargets, options.gradientOf);
+          const grads = tf.grads(f)(attention.map((a) => tf.zerosLike(a)));
+          return [...layers.map((l) => attention[l]), ...layers.map((l) => grads[l])];
+        },
+        collect: (data, start, end) => {
+          for (let e = start; e < end; e++) {
+            const at = (d: Float32Array) => d.subarray((e - start) * perHeads, (e - start + 1) * perHeads);
+            const stack = layers.map((_, i) => ({ attention: at(data[i]), gradient: at(data[n + i]) }));
+            values.set(gradRolloutMatrix(stack, access.numHeads, tokens, { heads, headFusion: options.headFusion }), e * per);
+          }
+        },
+      });
+      const names = decodeTokens(access, ids, batch, tokens);
+      return {
+        attributions: { values, shape: [batch, tokens, tokens] },
+        diagnostics: { ...plan, layers, heads },
+        data: { layers, heads },
+        labels: names ? { tokens: names } : undefined,
+      };
+    },
+  });
 }

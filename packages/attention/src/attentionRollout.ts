@@ -1,12 +1,10 @@
-import { defineExplainer, type Explainer, type OptionSchema } from '@glassbox/core';
+import type { Explainer, OptionSchema } from '@glassbox/core';
 import { FUSIONS, type Fusion } from './fuseMatrices';
 import { indexSelectionSpec, type IndexSelection } from './indexSelection';
 import type { AttentionMapData } from './rawAttention';
 import { fusedAttentionMaps } from './fusedAttentionMaps';
 import { rolloutMatrix } from './rolloutMatrix';
-import { withTokenLabelCheck } from './tokenInputs';
-import { name, version } from '../package.json';
-import { adaptAttentionModel } from './adaptAttentionModel';
+import { defineAttentionExplainer } from './defineAttentionExplainer';
 
 /** Options of {@link attentionRollout}. */
 export interface AttentionRolloutOptions {
@@ -37,18 +35,13 @@ const schema: OptionSchema<AttentionRolloutOptions> = {
  * ```
  */
 export function attentionRollout(defaults: Partial<AttentionRolloutOptions> = {}): Explainer<AttentionRolloutOptions, 'attention-map', AttentionMapData> {
-  return withTokenLabelCheck(
-    defineExplainer({
-      name: 'attention-rollout',
-      kind: 'attention-map',
-      package: { name, version },
-      description: 'Attention rollout (Abnar & Zuidema 2020): layer attention with residuals, multiplied through the layers',
-      requires: ['attention'],
-      options: schema,
-      defaults,
-      adaptModel: adaptAttentionModel,
-      run: (request) =>
-        fusedAttentionMaps(request, 'attention-rollout', (fused, tokens, active) => rolloutMatrix(fused, tokens, { discardRatio: request.options.discardRatio, active })),
-    }),
-  );
+  return defineAttentionExplainer({
+    name: 'attention-rollout',
+    kind: 'attention-map',
+    description: 'Attention rollout (Abnar & Zuidema 2020): layer attention with residuals, multiplied through the layers',
+    options: schema,
+    defaults,
+    run: (request) =>
+      fusedAttentionMaps(request, 'attention-rollout', (fused, tokens, active) => rolloutMatrix(fused, tokens, { discardRatio: request.options.discardRatio, active })),
+  });
 }

@@ -1,10 +1,8 @@
-import { defineExplainer, type Explainer, type OptionSchema } from '@glassbox/core';
+import type { Explainer, OptionSchema } from '@glassbox/core';
 import { FUSIONS, fuseMatrices, type Fusion } from './fuseMatrices';
 import { indexSelectionSpec, type IndexSelection } from './indexSelection';
 import { fusedAttentionMaps } from './fusedAttentionMaps';
-import { withTokenLabelCheck } from './tokenInputs';
-import { name, version } from '../package.json';
-import { adaptAttentionModel } from './adaptAttentionModel';
+import { defineAttentionExplainer } from './defineAttentionExplainer';
 
 /** Options of {@link rawAttention}. */
 export interface RawAttentionOptions {
@@ -40,18 +38,13 @@ const schema: OptionSchema<RawAttentionOptions> = {
  * ```
  */
 export function rawAttention(defaults: Partial<RawAttentionOptions> = {}): Explainer<RawAttentionOptions, 'attention-map', AttentionMapData> {
-  return withTokenLabelCheck(
-    defineExplainer({
-      name: 'attention',
-      kind: 'attention-map',
-      package: { name, version },
-      description: 'Raw attention weights of the selected layers and heads, fused by mean, max or min',
-      requires: ['attention'],
-      options: schema,
-      defaults,
-      adaptModel: adaptAttentionModel,
-      run: (request) =>
-        fusedAttentionMaps(request, 'attention', (fused) => fuseMatrices(fused, request.options.layerFusion)),
-    }),
-  );
+  return defineAttentionExplainer({
+    name: 'attention',
+    kind: 'attention-map',
+    description: 'Raw attention weights of the selected layers and heads, fused by mean, max or min',
+    options: schema,
+    defaults,
+    run: (request) =>
+      fusedAttentionMaps(request, 'attention', (fused) => fuseMatrices(fused, request.options.layerFusion)),
+  });
 }

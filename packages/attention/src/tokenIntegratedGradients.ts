@@ -1,9 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { defineExplainer, type Explainer, type OptionSchema } from '@glassbox/core';
+import type { Explainer, OptionSchema } from '@glassbox/core';
 import { INTEGRATION_RULES, integrate, type IntegrationRule } from '@glassbox/integrated-gradients';
-import { decodeTokens, validateTokenIds, withTokenLabelCheck } from './tokenInputs';
-import { name, version } from '../package.json';
-import { adaptAttentionModel } from './adaptAttentionModel';
+import { decodeTokens, validateTokenIds } from './tokenInputs';
+import { defineAttentionExplainer } from './defineAttentionExplainer';
 
 /** Options of {@link tokenIntegratedGradients}. */
 export interface TokenIntegratedGradientsOptions {
@@ -45,64 +44,59 @@ const schema: OptionSchema<TokenIntegratedGradientsOptions> = {
 export function tokenIntegratedGradients(
   defaults: Partial<TokenIntegratedGradientsOptions> = {},
 ): Explainer<TokenIntegratedGradientsOptions, 'token-attribution'> {
-  return withTokenLabelCheck(
-    defineExplainer({
-      name: 'token-integrated-gradients',
-      kind: 'token-attribution',
-      package: { name, version },
-      description: 'Integrated gradients from the embedding output, summed per token',
-      requires: ['attention'],
-      completeness: true,
-      options: schema,
-      defaults,
-      adaptModel: adaptAttentionModel,
-      async run({ model, inputs, targets, options, context }) {
-        const access = model.attention;
-        const [batch, tokens] = inputs.shape;
-        const ids = (await inputs.data()) as Float32Array;
-        validateTokenIds(ids, tokens, access);
-        // [b, s, d + 1]: the embeddings and, as the last channel, the token ids.
-        const [packed, packedBaseline] = tf.tidy(() => {
-          const emb = access.embed(inputs);
-          const base = options.baseline === 'zeros' ? tf.zerosLike(emb) : access.embed(tf.fill(inputs.shape, access.padTokenId ?? 0));
-          const idChannel = tf.reshape(tf.cast(inputs, 'float32'), [batch, tokens, 1]);
-          return [tf.concat([emb, idChannel], 2), tf.concat([base, idChannel], 2)];
+  return defineAttentionExplainer({
+    name: 'token-integrated-gradients',
+    kind: 'token-attribution',
+    description: 'Integrated gradients from the embedding output, summed per token',
+    completeness: true,
+    options: schema,
+    defaults,
+    async run({ model, inputs, targets, options, context }) {
+      const access = model.attention;
+      const [batch, tokens] = inputs.shape;
+      const ids = (await inputs.data()) as Float32Array;
+      validateTokenIds(ids, tokens, access);
+      // [b, s, d + 1]: the embeddings and, as the last channel, the token ids.
+      const [packed, packedBaseline] = tf.tidy(() => {
+        const emb = access.embed(inputs);
+        const base = options.baseline === 'zeros' ? tf.zerosLike(emb) : access.embed(tf.fill(inputs.shape, access.padTokenId ?? 0));
+        const idChannel = tf.reshape(tf.cast(inputs, 'float32'), [batch, tokens, 1]);
+        return [tf.concat([emb, idChannel], 2), tf.concat([base, idChannel], 2)];
+      });
+      try {
+        const dModel = packed.shape[2]! - 1;
+        const forward = (x: tf.Tensor) => {
+          const [m, s] = x.shape;
+          // Read the ids off the tape: the mask is a constant of the path, not a function of it.
+          const tokenIds = tf.tensor2d(tf.slice(x, [0, 0, dModel], [m, s, 1]).dataSync() as Float32Array, [m, s]);
+          return access.forwardFromEmbeddings(tf.slice(x, [0, 0, 0], [m, s, dModel]), { tokenIds }).output;
+        };
+        const r = await integrate({
+          forward,
+          inputs: packed,
+          baselines: packedBaseline,
+          targets,
+          rule: options.rule,
+          steps: options.steps,
+          context,
+          stage: 'token-integrated-gradients',
         });
-        try {
-          const dModel = packed.shape[2]! - 1;
-          const forward = (x: tf.Tensor) => {
-            const [m, s] = x.shape;
-            // Read the ids off the tape: the mask is a constant of the path, not a function of it.
-            const tokenIds = tf.tensor2d(tf.slice(x, [0, 0, dModel], [m, s, 1]).dataSync() as Float32Array, [m, s]);
-            return access.forwardFromEmbeddings(tf.slice(x, [0, 0, 0], [m, s, dModel]), { tokenIds }).output;
-          };
-          const r = await integrate({
-            forward,
-            inputs: packed,
-            baselines: packedBaseline,
-            targets,
-            rule: options.rule,
-            steps: options.steps,
-            context,
-            stage: 'token-integrated-gradients',
-          });
-          const values = new Float32Array(batch * tokens);
-          for (let i = 0; i < batch * tokens; i++) {
-            let s = 0;
-            for (let k = 0; k <= dModel; k++) s += r.attributions[i * (dModel + 1) + k];
-            values[i] = s;
-          }
-          const names = decodeTokens(access, ids, batch, tokens);
-          return {
-            attributions: { values, shape: [batch, tokens] },
-            convergenceDelta: r.convergenceDelta,
-            diagnostics: { steps: options.steps, chunkSize: r.chunkSize, chunks: r.chunks, bytesPerItem: r.bytesPerItem, baselineOutputs: r.fBaselines },
-            labels: names ? { tokens: names } : undefined,
-          };
-        } finally {
-          tf.dispose([packed, packedBaseline]);
+        const values = new Float32Array(batch * tokens);
+        for (let i = 0; i < batch * tokens; i++) {
+          let s = 0;
+          for (let k = 0; k <= dModel; k++) s += r.attributions[i * (dModel + 1) + k];
+          values[i] = s;
         }
-      },
-    }),
-  );
+        const names = decodeTokens(access, ids, batch, tokens);
+        return {
+          attributions: { values, shape: [batch, tokens] },
+          convergenceDelta: r.convergenceDelta,
+          diagnostics: { steps: options.steps, chunkSize: r.chunkSize, chunks: r.chunks, bytesPerItem: r.bytesPerItem, baselineOutputs: r.fBaselines },
+          labels: names ? { tokens: names } : undefined,
+        };
+      } finally {
+        tf.dispose([packed, packedBaseline]);
+      }
+    },
+  });
 }

@@ -1,5 +1,5 @@
 import { addonError, addonPath, loadAddon, loadedAddon } from './addon/loadAddon';
-import { requestedThreads } from './threads';
+import { requestedThreads } from './threadSettings';
 
 /** What {@link nativeInfo} reports. */
 export interface NativeInfo {

@@ -1,4 +1,4 @@
-import { isNode, nodeBuiltin } from './nodeBuiltin';
+import { importAtRuntime, isNode } from '@glassbox/core';
 import { WASM_FILE_NAMES } from './wasmPaths';
 
 /**
@@ -13,9 +13,9 @@ import { WASM_FILE_NAMES } from './wasmPaths';
  */
 export async function locateWasmFiles(): Promise<string | undefined> {
   if (!isNode()) return undefined;
-  const { createRequire } = await nodeBuiltin<typeof import('node:module')>('node:module');
-  const path = await nodeBuiltin<typeof import('node:path')>('node:path');
-  const fs = await nodeBuiltin<typeof import('node:fs')>('node:fs');
+  const { createRequire } = await importAtRuntime<typeof import('node:module')>('node:module');
+  const path = await importAtRuntime<typeof import('node:path')>('node:path');
+  const fs = await importAtRuntime<typeof import('node:fs')>('node:fs');
   const require = createRequire(import.meta.url);
   let manifest: string;
   try {

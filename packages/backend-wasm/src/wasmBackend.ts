@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { BackendProvider } from '@glassbox/core';
 import { installWasmKernels, restoreStockWasmKernels } from './kernels/installWasmKernels';
 import { locateWasmFiles } from './locateWasmFiles';
-import { isNode } from './nodeBuiltin';
+import { isNode } from '@glassbox/core';
 import { configuredWasmPaths, type WasmPaths } from './wasmPaths';
 import { checkWasmBackend } from './checkWasmBackend';
 

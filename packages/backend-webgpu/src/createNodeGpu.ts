@@ -1,5 +1,5 @@
 import { WebGpuUnavailableError } from './WebGpuUnavailableError';
-import { importAtRuntime } from './nodeBuiltin';
+import { importAtRuntime } from '@glassbox/core';
 import type { GpuLike } from './gpuTypes';
 
 interface WebGpuPackage {

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { BackendProvider, Progress } from '@glassbox/core';
 import { createNodeGpu } from './createNodeGpu';
 import type { GpuAdapterInfoLike, GpuAdapterLike, GpuLike } from './gpuTypes';
-import { isNode } from './nodeBuiltin';
+import { isNode } from '@glassbox/core';
 import { defaultWarmupSteps, type WarmupStep } from './warmupWorkload';
 import { WebGpuUnavailableError } from './WebGpuUnavailableError';
 

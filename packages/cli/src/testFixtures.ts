@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { saveLayersModel } from '@glassbox/core/node';
 import { createRandom } from '@glassbox/core';
 import type { Io } from './io/Io';
+import { main } from './main';
 
 /** A temporary folder with a small seeded Layers model (6 → 8 tanh → 3 softmax) and inputs. */
 export async function cliWorkspace(): Promise<{ dir: string; model: string; inputs: string; csv: string }> {
@@ -34,4 +35,13 @@ export function memoryIo(cwd: string): Io & { stdout: string[]; stderr: string[]
   const stdout: string[] = [];
   const stderr: string[] = [];
   return { cwd, stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l) };
+}
+
+/** Runs the CLI in-process in `dir`: exit code, stdout and stderr. */
+export function cliIn(dir: () => string): (...argv: string[]) => Promise<{ code: number; out: string; err: string }> {
+  return async (...argv) => {
+    const io = memoryIo(dir());
+    const code = await main(argv, io);
+    return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
+  };
 }

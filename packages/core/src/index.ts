@@ -74,7 +74,7 @@ export { withBackendLock } from './backend/backendLock';
 export { Pipeline, pipeline } from './pipeline/Pipeline';
 export type { PipelineStep, PipelineContext } from './pipeline/PipelineStep';
 export { mapAttributions, type AttributionKind } from './pipeline/mapAttributions';
-export { absolute, normalize, clipPercentile, percentile } from './pipeline/postprocess';
+export { absolute, normalize, clipPercentile } from './pipeline/postprocess';
 export { noiseTunnel, type NoiseTunnelOptions } from './pipeline/noiseTunnel';
 // Utilities for plugin authors
 export { createRandom } from './random/createRandom';
@@ -90,6 +90,10 @@ export { runChunks, type ChunkJob, type ChunkOutput, type ChunkValues } from './
 export { sizeChunks, type ItemCost, type ChunkPlan } from './tensor/sizeChunks';
 export { guessItemBytes } from './tensor/guessItemBytes';
 export { sizeOf, formatShape } from './util/shape';
+export { isNode } from './util/isNode';
+export { percentile } from './util/percentile';
+export { areaUnderCurve } from './util/areaUnderCurve';
+export { importAtRuntime } from './util/importAtRuntime';
 export { nest, flatten, shapeOfNested, MAX_NESTED_DIMS } from './util/nested';
 export { jsonDepth } from './util/jsonDepth';
 // Tables (reading files: readCsv in '@glassbox/core/node')

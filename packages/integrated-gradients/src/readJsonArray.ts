@@ -1,17 +1,14 @@
-import { DataFileError, GlassboxError, InvalidOptionError, flatten, shapeOfNested } from '@glassbox/core';
+import { DataFileError, GlassboxError, InvalidOptionError, flatten, importAtRuntime, isNode, shapeOfNested } from '@glassbox/core';
 
 /**
- * Reads a nested number array from a JSON file (Node only): the array itself, or an object whose
+ * Reads a nested number array from a JSON file (Node only; `node:fs` is loaded at run time, never bundled): the array itself, or an object whose
  * `baselines` (or `values`) field holds it. Refuses missing files, bad JSON and ragged or
  * non-numeric arrays with `DATA_FILE_INVALID`.
  */
 export async function readJsonArray(path: string): Promise<{ values: Float32Array; shape: number[] }> {
-  let readFile: (p: string, enc: 'utf8') => Promise<string>;
-  try {
-    ({ readFile } = await import('node:fs/promises'));
-  } catch {
-    throw new InvalidOptionError(`Baseline file ${path}: files can only be read in Node; pass the baseline values instead`, { option: 'baseline', path });
-  }
+  if (!isNode()) throw new InvalidOptionError(`Baseline file ${path}: files can only be read in Node; pass the baseline values instead`, { option: 'baseline', path });
+  // A computed specifier: browser bundlers neither resolve nor bundle node:fs for this entry.
+  const { readFile } = await importAtRuntime<typeof import('node:fs/promises')>('node:fs/promises');
   let text: string;
   try {
     text = await readFile(path, 'utf8');

@@ -1,8 +1,7 @@
-import { InvalidOptionError, type OptionSchema } from '@glassbox/core';
+import { InvalidOptionError, type OptionSchema, areaUnderCurve } from '@glassbox/core';
 import type { Metric, MetricResult } from './Metric';
 import { attributionData } from './attributionData';
 import { scoreItems } from './scoreItems';
-import { trapezoid } from './trapezoid';
 
 /** Options of the deletion and insertion curves. */
 export interface FlipCurveOptions {
@@ -95,7 +94,7 @@ function flipCurveMetric(mode: 'deletion' | 'insertion'): Metric<FlipCurveOption
         },
       });
       const curves = Array.from({ length: d.n }, (_, i) => Array.from(scores.subarray(i * points, (i + 1) * points)));
-      const auc = curves.map((c) => trapezoid(fractions, c));
+      const auc = curves.map((c) => areaUnderCurve(c, fractions));
       return { metric: mode, score: auc.reduce((a, b) => a + b, 0) / d.n, perExample: auc, better, fractions, curves, auc, baseline: options.baseline };
     },
   };

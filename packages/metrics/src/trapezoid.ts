@@ -1,13 +1,15 @@
+import { areaUnderCurve } from '@glassbox/core';
+
 /**
- * Area under a curve by the trapezoid rule.
+ * Area under a curve by the trapezoid rule, `x` first.
  *
+ * @deprecated Use `areaUnderCurve(y, x)` from `@glassbox/core` (y first, as `numpy.trapz`); this
+ * alias stays for 1.x.
  * @example
  * ```ts
  * trapezoid([0, 0.5, 1], [1, 0.5, 0]); // 0.5
  * ```
  */
 export function trapezoid(x: readonly number[], y: readonly number[]): number {
-  let area = 0;
-  for (let i = 1; i < x.length; i++) area += ((y[i] + y[i - 1]) / 2) * (x[i] - x[i - 1]);
-  return area;
+  return areaUnderCurve(y, x);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { colorScaleFor, formatNumber, percentile, scalePosition } from './ColorScale';
+import { percentile } from '@glassbox/core/numeric';
+import { colorScaleFor, formatNumber, scalePosition } from './ColorScale';
 
 describe('colorScaleFor', () => {
   it('is signed and symmetric when values go negative, diverging map by default', () => {

@@ -1,4 +1,5 @@
 import { colormap, type ColormapName } from './colormaps';
+import { percentile } from '@glassbox/core/numeric';
 
 /**
  * How values map to colours. Signed scales are symmetric, `[-m, m]` with zero at the colour map's
@@ -24,18 +25,6 @@ export interface ColorScaleOptions {
   colormap?: ColormapName;
   /** Fixed `[min, max]` instead of percentile clipping, e.g. one range shared by a column of a grid. */
   range?: [number, number];
-}
-
-/**
- * The p-th percentile (0–100) of `values`, linear interpolation between order statistics.
- * @example `percentile([1, 2, 3, 4], 50); // 2.5`
- */
-export function percentile(values: ArrayLike<number>, p: number): number {
-  const sorted = Float64Array.from(values).sort();
-  if (sorted.length === 0) return 0;
-  const pos = (Math.min(100, Math.max(0, p)) / 100) * (sorted.length - 1);
-  const lo = Math.floor(pos), hi = Math.ceil(pos);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }
 
 /**

@@ -18,7 +18,9 @@ export type { Colormap, ColormapName } from './colormaps';
 export { colormap, colorAt, cssColorAt } from './colormaps';
 export { OKABE_ITO } from './okabeIto';
 export type { ColorScale, ColorScaleOptions } from './ColorScale';
-export { colorScaleFor, scalePosition, percentile, formatNumber } from './ColorScale';
+export { colorScaleFor, scalePosition, formatNumber } from './ColorScale';
+// One implementation each, in core (re-exported for compatibility).
+export { percentile, areaUnderCurve as curveAuc } from '@glassbox/core/numeric';
 export { escapeHtml, safeJson } from './escapeHtml';
 export type { Heatmap, HeatmapOptions } from './renderHeatmap';
 export { renderHeatmap } from './renderHeatmap';
@@ -64,7 +66,6 @@ export type { Curve, CurveSvgOptions } from './renderCurveSvg';
 export { renderCurveSvg } from './renderCurveSvg';
 export { renderShapBarSvg, type ShapBarInput } from './renderShapBarSvg';
 export { renderBeeswarmSvg, type BeeswarmInput } from './renderBeeswarmSvg';
-export { curveAuc } from './curveAuc';
 export { tokenScores, attentionMatrixOf, treeOf, explanationToPlainJson } from './explanationParts';
 export type { ReportOptions } from './renderReport';
 export { renderReport } from './renderReport';

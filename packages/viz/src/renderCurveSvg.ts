@@ -1,5 +1,5 @@
 import { formatNumber } from './ColorScale';
-import { curveAuc } from './curveAuc';
+import { areaUnderCurve } from '@glassbox/core/numeric';
 import { escapeHtml } from './escapeHtml';
 import { OKABE_ITO } from './okabeIto';
 import { approxTextWidth, num, svgOpen } from './svg';
@@ -79,5 +79,5 @@ export function renderCurveSvg(curves: Curve[], options: CurveSvgOptions = {}): 
 }
 
 function legendText(c: Curve): string {
-  return `${c.label} (AUC ${formatNumber(c.auc ?? curveAuc(c.y, c.x))})`;
+  return `${c.label} (AUC ${formatNumber(c.auc ?? areaUnderCurve(c.y, c.x))})`;
 }

@@ -3,7 +3,7 @@ import { renderHeatmapSvg } from './renderHeatmapSvg';
 import { renderAttentionMatrixSvg } from './renderAttentionMatrixSvg';
 import { renderTreeSvg } from './renderTreeSvg';
 import { renderCurveSvg } from './renderCurveSvg';
-import { curveAuc } from './curveAuc';
+import { areaUnderCurve as curveAuc } from '@glassbox/core/numeric';
 import type { TreeNode } from './TreeNode';
 import { attention, syntheticAttribution, syntheticDigit, TOKENS } from './__fixtures__/explanations';
 import { expectGoldenText } from './__fixtures__/golden';

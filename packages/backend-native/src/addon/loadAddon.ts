@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { NativeAddon } from './NativeAddon';
 import { packageRoot } from './packageRoot';
-import { requestedThreads } from '../threads';
+import { requestedThreads } from '../threadSettings';
 
 /** Where the addon is, relative to the package root. */
 export const ADDON_PATH = 'build/Release/glassbox_native.node';

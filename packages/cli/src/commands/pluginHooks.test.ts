@@ -2,8 +2,7 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { main } from '../main';
-import { cliWorkspace, memoryIo } from '../testFixtures';
+import { cliIn, cliWorkspace } from '../testFixtures';
 
 // The CLI has no per-plugin branches: what a method needs from the host comes from its explainer
 // object (adaptModel for the attention methods, withBackground for the local surrogate).
@@ -11,11 +10,7 @@ let ws: Awaited<ReturnType<typeof cliWorkspace>>;
 beforeAll(async () => {
   ws = await cliWorkspace();
 });
-const cli = async (...argv: string[]) => {
-  const io = memoryIo(ws.dir);
-  const code = await main(argv, io);
-  return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
-};
+const cli = cliIn(() => ws.dir);
 
 describe('explainers declare what they need from the host', () => {
   it("loads a transformer through the attention method's adaptModel, naming tokens from tokenizer.json", async () => {

@@ -15,18 +15,24 @@ interface Entry {
 
 const REGISTRY_KEY = Symbol.for('glassbox.backendRegistry');
 type Registry = Map<string, Entry>;
-const registry: Registry = ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] as Registry | undefined) ?? new Map();
-(globalThis as Record<symbol, unknown>)[REGISTRY_KEY] = registry;
-if (!registry.has('cpu')) registry.set('cpu', { provider: cpuBackend });
+
+/** The process-wide registry (shared by duplicated copies of core), created with `cpu` on first use: importing core changes nothing. */
+function registryOf(): Registry {
+  const global = globalThis as Record<symbol, unknown>;
+  let registry = global[REGISTRY_KEY] as Registry | undefined;
+  if (!registry) global[REGISTRY_KEY] = registry = new Map();
+  if (!registry.has('cpu')) registry.set('cpu', { provider: cpuBackend });
+  return registry;
+}
 
 /** Registers (or replaces) a backend provider. */
 export function registerBackend(provider: BackendProvider): void {
-  registry.set(provider.name, { provider });
+  registryOf().set(provider.name, { provider });
 }
 
 /** Registered providers, highest priority first. */
 export function listBackends(): BackendProvider[] {
-  return [...registry.values()].map((e) => e.provider).sort((a, b) => b.priority - a.priority);
+  return [...registryOf().values()].map((e) => e.provider).sort((a, b) => b.priority - a.priority);
 }
 
 /** The outcome of {@link useBackend}: the backend now active and every one that failed before it. */
@@ -66,9 +72,9 @@ export async function useBackendUnlocked(name: string, options: UseBackendOption
   const failures: BackendFailure[] = [];
   await ensureGradients();
   for (const candidate of order) {
-    const entry = registry.get(candidate);
+    const entry = registryOf().get(candidate);
     if (!entry) {
-      failures.push({ backend: candidate, reason: `not registered (known: ${[...registry.keys()].join(', ')}; import its package's /register entry)` });
+      failures.push({ backend: candidate, reason: `not registered (known: ${[...registryOf().keys()].join(', ')}; import its package's /register entry)` });
       continue;
     }
     try {
@@ -100,7 +106,7 @@ export async function useBackendUnlocked(name: string, options: UseBackendOption
 /** Name of the active backend (as Glassbox knows it). */
 export function currentBackend(): string {
   const tfName = tf.getBackend();
-  for (const { provider } of registry.values()) if ((provider.tfjsName ?? provider.name) === tfName) return provider.name;
+  for (const { provider } of registryOf().values()) if ((provider.tfjsName ?? provider.name) === tfName) return provider.name;
   return tfName;
 }
 

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { isNode } from '../util/isNode';
 
 let loading: Promise<void> | undefined;
 
@@ -17,7 +18,7 @@ let loading: Promise<void> | undefined;
  */
 export function ensureGradients(): Promise<void> {
   // Silence tfjs-backend-cpu's "install tfjs-node" banner; PROD only disables debug-mode checks.
-  if (!loading && typeof process !== 'undefined' && process.versions?.node) tf.env().set('PROD', true);
+  if (!loading && isNode()) tf.env().set('PROD', true);
   loading ??= Promise.all([
     import('@tensorflow/tfjs-core/dist/register_all_gradients.js'),
     import('@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops.js'),

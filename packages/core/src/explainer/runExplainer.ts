@@ -21,9 +21,6 @@ import { asNoGradientError } from '../tensor/asNoGradientError';
 import { defaultMemoryBudget } from '../tensor/defaultMemoryBudget';
 import type { Model } from '../model/Model';
 
-// Silence tfjs-backend-cpu's "install tfjs-node" banner in Node; PROD only disables debug-mode checks.
-if (typeof process !== 'undefined' && process.versions?.node) tf.env().set('PROD', true);
-
 /**
  * Bytes a model file's weights may need before it is refused (256 MiB), and the budget of helpers
  * called outside an explanation. Explanations default to {@link defaultMemoryBudget} instead.

@@ -1,6 +1,7 @@
 import { describe, it, expect, expectTypeOf } from 'vitest';
 import { pipeline } from './Pipeline';
-import { absolute, normalize, clipPercentile, percentile } from './postprocess';
+import { absolute, normalize, clipPercentile } from './postprocess';
+import { percentile } from '../util/percentile';
 import { noiseTunnel } from './noiseTunnel';
 import type { PipelineStep } from './PipelineStep';
 import type { Explanation } from '../explanation/Explanation';

@@ -20,7 +20,7 @@ type AnyStep = PipelineStep<unknown, unknown>;
  * const result = await pipeline(noiseTunnel(integratedGradients(), { samples: 8 }))
  *   .use(absolute())
  *   .use(normalize())
- *   .use(renderHeatmap({ format: 'png' }))
+ *   .use(renderStep({ format: 'png' })) // from @glassbox/viz: a step, not a function
  *   .run(model, inputs, { target: 3 });
  * ```
  */

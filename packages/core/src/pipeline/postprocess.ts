@@ -2,6 +2,7 @@ import type { Explanation } from '../explanation/Explanation';
 import { InvalidOptionError } from '../errors/InvalidOptionError';
 import type { PipelineStep } from './PipelineStep';
 import { mapAttributions, type AttributionKind } from './mapAttributions';
+import { percentile } from '../util/percentile';
 
 type Attr = Explanation<AttributionKind, any>;
 
@@ -35,14 +36,6 @@ export function normalize<E extends Attr = Explanation<'attribution'>>(mode: 'ma
   );
 }
 
-/** The p-th percentile (0–100) of values, linear interpolation between order statistics. */
-export function percentile(values: ArrayLike<number>, p: number): number {
-  const sorted = Float64Array.from(values).sort();
-  if (sorted.length === 0) return 0;
-  const pos = (p / 100) * (sorted.length - 1);
-  const lo = Math.floor(pos), hi = Math.ceil(pos);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-}
 
 /**
  * Clips each example's attributions to its [lower, upper] percentiles (default 1–99), the usual
