@@ -105,7 +105,8 @@ describe('occlusion: batching and black boxes', () => {
       },
       { inputShape: [4, 4, 2], outputShape: [3] },
     );
-    for (const [model, maxBatch, budget] of [[m, 128, undefined], [m, 2, undefined], [blackBox, 128, 4 * 4 * 2 * 4 * 8 * 3]] as const) {
+    for (const [model, maxBatch, budget] of [[m, 128, undefined], [m, 2, undefined], [blackBox, 128, 3 * 16 * 4 * (4 * 4 * 2 + 3)]] as const) {
+      // A black box is sized at 16 × its input and output bytes per item (measurePredictBytes): a budget of 3 such items.
       const e = await occlusion().explain(model, x, { target: 2, options: { ...options, maxBatch }, memoryBudgetBytes: budget });
       const got = Array.from(e.attributions);
       got.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 5));

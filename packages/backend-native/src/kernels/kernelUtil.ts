@@ -17,8 +17,14 @@ export interface NativeKernel {
   impl: NativeKernelImpl;
 }
 
-/** Calls per kernel that ran natively and that fell back to the cpu kernel (for tests and profiling). */
-export const kernelStats = new Map<string, { native: number; fallback: number }>();
+/**
+ * Calls per kernel that ran natively and that fell back to the cpu kernel (for tests and profiling).
+ * Kept on `globalThis`, like tfjs's kernel registry, so that every copy of this module (an ESM and a
+ * CJS build, or a plugin loaded by path) reports the kernels that really ran.
+ */
+export const kernelStats: Map<string, { native: number; fallback: number }> = ((globalThis as Record<symbol, unknown>)[
+  Symbol.for('glassbox.backend-native.kernelStats')
+] ??= new Map()) as Map<string, { native: number; fallback: number }>;
 
 /**
  * A copy of the per-kernel call counts: how often each kernel with a native implementation ran

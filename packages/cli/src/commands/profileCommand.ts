@@ -1,9 +1,11 @@
 import { resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { InvalidOptionError, UnknownMethodError } from '@glassbox/core';
-import { loadLayersModel, loadModel, readInputsFile } from '@glassbox/core/node';
 import { discoverPlugins } from '../plugins/discoverPlugins';
-import { takeFlag } from '../parseArgs';
+import { flagsToOptions, takeBoolean, takeNumber, takeValue } from '../args/flagValues';
+import { readInputs } from '../io/readInputs';
+import { loadModelFor } from './loadModelFor';
+import { parseMemoryBudget } from './parseMemoryBudget';
 import { selectBackend } from './selectBackend';
 import type { Io } from '../io/Io';
 
@@ -35,36 +37,30 @@ function where(backend: string, kernel: string, before: Calls | null, after: Cal
  * peak memory (tensors and the process's resident set).
  */
 export async function profileCommand(io: Io, flags: Map<string, string>): Promise<number> {
-  const modelPath = takeFlag(flags, 'model');
-  const inputPath = takeFlag(flags, 'input');
-  const method = takeFlag(flags, 'method');
+  const modelPath = takeValue(flags, 'model', 'a model.json path');
+  const inputPath = takeValue(flags, 'input', 'an inputs .json or .npy file');
+  const method = takeValue(flags, 'method', 'a method id (glassbox methods lists them)');
   if (!modelPath || !inputPath || !method) throw new InvalidOptionError(`Missing ${!modelPath ? '--model' : !inputPath ? '--input' : '--method'}; usage: ${USAGE}`);
-  const targetFlag = takeFlag(flags, 'target');
-  const backendFlag = takeFlag(flags, 'backend');
-  const topFlag = takeFlag(flags, 'top');
-  const json = takeFlag(flags, 'json') === 'true';
-  const budget = takeFlag(flags, 'memory-budget-mb');
-  const top = topFlag === undefined ? 25 : Number(topFlag);
-  if (!Number.isInteger(top) || top < 1) throw new InvalidOptionError(`--top ${topFlag}: expected a positive integer`);
-  const target = targetFlag === undefined ? undefined : Number(targetFlag);
-  if (target !== undefined && !Number.isInteger(target)) throw new InvalidOptionError(`--target ${targetFlag}: expected an integer output index`);
-  const { explainers } = await discoverPlugins(io.cwd);
+  const target = takeNumber(flags, 'target', { integer: true, min: 0, what: 'an output index' });
+  const backendFlag = takeValue(flags, 'backend', 'a backend name such as cpu, wasm or native');
+  const top = takeNumber(flags, 'top', { integer: true, min: 1, what: 'how many kernels to list' }) ?? 25;
+  const json = takeBoolean(flags, 'json');
+  const budget = parseMemoryBudget(takeValue(flags, 'memory-budget-mb', 'megabytes one chunk of work may use'));
+  const { explainers, backends } = await discoverPlugins(io.cwd);
   const found = explainers.find((e) => e.explainer.name === method);
   if (!found) throw new UnknownMethodError(`No installed explainer "${method}"`, { method, installed: explainers.map((e) => e.explainer.name) });
-  const selection = await selectBackend(io, backendFlag, undefined);
+  const selection = await selectBackend(io, backendFlag, undefined, backends);
   const t0 = performance.now();
-  const model = found.explainer.requires.includes('attention')
-    ? (await import('@glassbox/attention')).attentionModel(await loadLayersModel(resolve(io.cwd, modelPath)), { ownsModel: true })
-    : await loadModel(resolve(io.cwd, modelPath));
+  const model = await loadModelFor(found.explainer, resolve(io.cwd, modelPath));
   try {
-    const inputs = await readInputsFile(resolve(io.cwd, inputPath));
+    const inputs = await readInputs(resolve(io.cwd, inputPath));
     const t1 = performance.now();
     const before = await nativeCalls(selection.name);
     const rss0 = process.resourceUsage().maxRSS;
     const wall0 = performance.now();
     const info = await tf.profile(async () => {
       await found.explainer.explain(model, { values: inputs.values, shape: inputs.shape }, {
-        options: Object.fromEntries(flags), target, memoryBudgetBytes: budget ? Number(budget) * 2 ** 20 : undefined,
+        options: flagsToOptions(flags), target, memoryBudgetBytes: budget,
       });
     });
     const wallMs = performance.now() - wall0;

@@ -15,8 +15,11 @@ const USAGE =
 /** True when `explain` should stream a dataset: JSONL in or out. */
 export function isDatasetRun(flags: ReadonlyMap<string, string>, cwd = process.cwd()): boolean {
   const input = flags.get('input');
-  if (input !== undefined && isFolder(resolve(cwd, input))) return true;
-  return [input, flags.get('out')].some((f) => f !== undefined && extname(f).toLowerCase() === '.jsonl');
+  const out = flags.get('out');
+  const jsonl = (f: string | undefined) => f !== undefined && extname(f).toLowerCase() === '.jsonl';
+  // A folder of pictures is one explanation (a picture out) unless results stream to a .jsonl file.
+  if (input !== undefined && isFolder(resolve(cwd, input))) return jsonl(out) || ['resume', 'workers', 'shard'].some((f) => flags.has(f));
+  return jsonl(input) || jsonl(out);
 }
 
 const isFolder = (p: string) => {

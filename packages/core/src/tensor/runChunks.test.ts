@@ -70,8 +70,11 @@ describe('runChunks', () => {
     expect(Array.from(tight.out)).toEqual(Array.from(x, (v) => v * v));
   });
 
-  it('refuses an item larger than the whole budget with MEMORY_BUDGET', async () => {
-    await expect(squares(x, { budget: 99, cost: { bytesPerItem: 100 } })).rejects.toMatchObject({ code: 'MEMORY_BUDGET' });
+  it('runs an item larger than the budget alone, and refuses only an item larger than the memory available with MEMORY_BUDGET', async () => {
+    const alone = await squares(x, { budget: 99, cost: { bytesPerItem: 100 } });
+    expect(alone.plan.chunkSize).toBe(1);
+    expect(Array.from(alone.out)).toEqual(Array.from(x, (v) => v * v));
+    await expect(squares(x, { budget: 99, cost: { bytesPerItem: 2 ** 60 } })).rejects.toMatchObject({ code: 'MEMORY_BUDGET' });
   });
 
   it('stops with ABORTED between chunks, having released every chunk, and disposes tensors returned by async work', async () => {
