@@ -1,5 +1,6 @@
-import { open, rename, stat, unlink } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { InvalidOptionError } from '@glassbox/core';
+import { writeAtomic } from '../io/writeAtomic';
 import { compareIds } from './compareIds';
 import type { ExampleSource } from './Example';
 import { readIds } from './readIds';
@@ -60,24 +61,18 @@ export async function mergeResults(files: readonly string[], out: string, datase
   }
   const sorted = [...refs.values()].sort((a, b) => compareIds(a.id, b.id));
   const { shard: _shard, ...header } = headers[0]!;
-  const tmp = `${out}.partial-${process.pid}`;
-  const w = await open(tmp, 'w');
   const handles = new Map(await Promise.all(files.map(async (f) => [f, await open(f, 'r')] as const)));
   try {
-    let buf = Buffer.alloc(1 << 16);
-    await w.write(JSON.stringify(header) + '\n');
-    for (const r of sorted) {
-      if (buf.length < r.length + 1) buf = Buffer.alloc(r.length + 1);
-      await handles.get(r.file)!.read(buf, 0, r.length, r.offset);
-      buf[r.length] = 0x0a;
-      await w.write(buf, 0, r.length + 1);
-    }
-    await w.close();
-    await rename(tmp, out);
-  } catch (e) {
-    await w.close().catch(() => {});
-    await unlink(tmp).catch(() => {});
-    throw e;
+    await writeAtomic(out, async (write) => {
+      let buf = Buffer.alloc(1 << 16);
+      await write(JSON.stringify(header) + '\n');
+      for (const r of sorted) {
+        if (buf.length < r.length + 1) buf = Buffer.alloc(r.length + 1);
+        await handles.get(r.file)!.read(buf, 0, r.length, r.offset);
+        buf[r.length] = 0x0a;
+        await write(Buffer.from(buf.subarray(0, r.length + 1)));
+      }
+    });
   } finally {
     for (const h of handles.values()) await h.close();
   }

@@ -1,8 +1,8 @@
-import { writeFile, rename } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { InvalidOptionError } from '@glassbox/core';
 import { takeFlag } from '../parseArgs';
 import type { Io } from '../io/Io';
+import { writeAtomic } from '../io/writeAtomic';
 import { renderSummary } from './renderSummary';
 import { summarizeResults } from './summarizeResults';
 
@@ -22,8 +22,8 @@ export async function summarizeCommand(io: Io, positional: readonly string[], fl
   if (!Number.isInteger(sample) || sample < 0) throw new InvalidOptionError(`--sample ${sampleFlag}: expected an integer ≥ 0`);
   const s = await summarizeResults(resolve(io.cwd, positional[0]!), sample);
   const path = resolve(io.cwd, out);
-  await writeFile(`${path}.partial-${process.pid}`, renderSummary(s, ext.slice(1) as 'png' | 'html'));
-  await rename(`${path}.partial-${process.pid}`, path);
+  const picture = renderSummary(s, ext.slice(1) as 'png' | 'html');
+  await writeAtomic(path, (write) => write(picture), out);
   const top = Array.from(s.meanAbs, (v, i) => [v, i] as const).sort((a, b) => b[0] - a[0]).slice(0, 5);
   io.err(`${s.examples} examples; top features by mean |attribution|: ${top.map(([v, i]) => `${s.features[i]} ${v.toPrecision(3)}`).join(', ')}; wrote ${out}`);
   return 0;

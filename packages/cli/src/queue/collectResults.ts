@@ -1,7 +1,8 @@
-import { open, rename, stat, unlink } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { Queue } from 'bullmq';
 import { InvalidOptionError } from '@glassbox/core';
 import { compareIds } from '../dataset/compareIds';
+import { writeAtomic } from '../io/writeAtomic';
 import { ResultsError } from '../dataset/ResultsError';
 import { ioredisOf, QUEUE_NAME, redisConnection, runKeys } from './queueKeys';
 import type { QueuedRun } from './QueuedRun';
@@ -62,21 +63,13 @@ export function collectResults(redis: string, job: string, out: string): Promise
       });
     }
     fields.sort((a, b) => compareIds(a.id, b.id));
-    const tmp = `${out}.partial-${process.pid}`;
-    const w = await open(tmp, 'w');
-    try {
-      await w.write(JSON.stringify(spec.header) + '\n');
+    await writeAtomic(out, async (write) => {
+      await write(JSON.stringify(spec.header) + '\n');
       for (let i = 0; i < fields.length; i += 500) {
         const lines = await client.hmget(key, ...fields.slice(i, i + 500).map((f) => f.k));
-        await w.write(lines.join('\n') + '\n');
+        await write(lines.join('\n') + '\n');
       }
-      await w.close();
-      await rename(tmp, out);
-    } catch (e) {
-      await w.close().catch(() => {});
-      await unlink(tmp).catch(() => {});
-      throw e;
-    }
+    });
     return { examples: fields.length };
   });
 }
