@@ -6,6 +6,7 @@ import { takeFlag } from '../parseArgs';
 import { flagsToOptions, takeBoolean, takeNumber, takeValue } from '../args/flagValues';
 import { progressBar } from '../io/progressBar';
 import { phaseTimer } from '../io/phaseTimer';
+import { describeDeltas } from '../io/describeDeltas';
 import { parseMemoryBudget } from './parseMemoryBudget';
 import { checkOutputPath, type OutputTarget } from '../io/checkOutputPath';
 import { modelInputFiles } from '../io/modelInputFiles';
@@ -131,7 +132,7 @@ export async function explainCommand(io: Io, flags: Map<string, string>): Promis
     }
     const summary = `${e.method} on ${e.backend}${selection.fellBack ? ' (fallback)' : ''}: ${e.inputShape[0]} example(s) in ${e.timing.durationMs} ms`;
     io.err(summary);
-    if (e.convergenceDelta) io.err(`convergence delta: ${e.convergenceDelta.map((d) => d.toExponential(2)).join(', ')}`);
+    if (e.convergenceDelta) io.err(`convergence delta: ${describeDeltas(e.convergenceDelta)}`);
     const fidelity = (e.data as { fidelity?: number } | undefined)?.fidelity;
     if (fidelity !== undefined) io.err(`held-out fidelity: ${fidelity.toFixed(4)}`);
     const extra = fidelity !== undefined ? { fidelity } : {};
