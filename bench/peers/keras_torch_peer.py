@@ -7,7 +7,7 @@ torch autograd over the batch of path points) for one target.
   python3 keras_torch_peer.py --model model.json --input inputs.json --method saliency|ig \
       --target 2 [--steps 50] [--threads 2] [--out result.json]
 
-Inputs JSON: {"inputs": [[...NHWC...]]} or a bare nested list. Prints one JSON line on stdout with the
+Inputs: a .npy array (NHWC float32), or JSON {"inputs": [[...NHWC...]]} or a bare nested list. Prints one JSON line on stdout with the
 in-process times (load, compute) and the model outputs, so a caller can check that both sides agree.
 """
 import argparse
@@ -141,8 +141,11 @@ def main():
     t0 = time.perf_counter()
     config, weights = load_weights(a.model)
     model = KerasGraph(config, weights).eval()
-    raw = json.load(open(a.input))
-    x = torch.tensor(np.array(raw["inputs"] if isinstance(raw, dict) else raw, dtype=np.float32))
+    if a.input.endswith(".npy"):
+        x = torch.from_numpy(np.load(a.input).astype(np.float32))
+    else:
+        raw = json.load(open(a.input))
+        x = torch.tensor(np.array(raw["inputs"] if isinstance(raw, dict) else raw, dtype=np.float32))
     t_load = time.perf_counter() - t0
     best = float("inf")
     for _ in range(a.repeat):
@@ -166,7 +169,9 @@ def main():
         best = min(best, time.perf_counter() - t1)
     with torch.no_grad():
         outputs = model(x)
-    if a.out:
+    if a.out and a.out.endswith(".npy"):
+        np.save(a.out, attr.detach().numpy())
+    elif a.out:
         json.dump({"attributions": attr.detach().numpy().tolist(), "outputs": outputs.numpy().tolist()}, open(a.out, "w"))
     print(json.dumps({"loadSeconds": t_load, "computeSeconds": best, "outputs": outputs.numpy()[:, a.target].tolist(), "torch": torch.__version__, "threads": torch.get_num_threads()}))
 
