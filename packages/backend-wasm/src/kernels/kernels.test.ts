@@ -135,6 +135,31 @@ describe('wasm kernels', () => {
     );
   });
 
+  it('fused matMul with a bias, run directly on operands of rank 2 to 4 (as a compiled Layers pass does), matches cpu', async () => {
+    // The stock kernel reads its operands as rank 3 (fed rank 2 it wrote past its output) and adds
+    // the bias to the first batch only.
+    const cases: Array<[number[], number[], boolean, boolean]> = [
+      [[6, 9], [9, 5], false, false],
+      [[9, 6], [5, 9], true, true],
+      [[6, 4, 9], [6, 9, 5], false, false],
+      [[6, 4, 9], [1, 9, 5], false, false],
+      [[1, 4, 9], [3, 9, 5], false, false],
+      [[3, 9, 4], [3, 5, 9], true, true],
+      [[2, 3, 4, 9], [1, 1, 9, 5], false, false],
+      [[2, 3, 4, 9], [2, 3, 9, 5], false, false],
+    ];
+    for (const [sa, sb, ta, tb] of cases) {
+      const va = values(sa), vb = values(sb), vbias = values([5]);
+      const r = await onBoth(() =>
+        tf.tidy(() =>
+          tf.engine().runKernel('_FusedMatMul', { a: tf.tensor(va, sa), b: tf.tensor(vb, sb), bias: tf.tensor1d(vbias) }, { transposeA: ta, transposeB: tb, activation: 'relu' } as never) as tf.Tensor,
+        ),
+      );
+      expect(r.shape).toEqual([...sa.slice(0, -2).map((d, i) => Math.max(d, sb[i])), ta ? sa.at(-1) : sa.at(-2), tb ? sb.at(-2) : sb.at(-1)]);
+      expectClose(r);
+    }
+  });
+
   const depthwise: Array<[string, number[], number[], number, number, 'same' | 'valid']> = [
     ['multiplier 1, stride 1, same', [2, 8, 9, 3], [3, 3, 3, 1], 1, 1, 'same'],
     ['multiplier 2, stride 2, same', [2, 9, 8, 3], [3, 3, 3, 2], 2, 1, 'same'],
