@@ -107,7 +107,13 @@ describe('wasm kernels', () => {
     ['2×5 strides [3,2] same', [2, 13, 12, 2], [2, 5, 2, 3], [3, 2], 'same'],
     ['1×1 stride 2', [2, 7, 7, 4], [1, 1, 4, 6], 2, 'valid'],
     ['explicit padding', [1, 8, 8, 2], [3, 3, 2, 2], 1, [[0, 0], [1, 2], [0, 1], [0, 0]]],
-    ['explicit padding larger than the filter (stock kernel)', [1, 8, 8, 2], [3, 3, 2, 2], 1, [[0, 0], [4, 0], [0, 0], [0, 0]]],
+    ['explicit padding larger than the filter', [1, 8, 8, 2], [3, 3, 2, 2], 1, [[0, 0], [4, 0], [0, 0], [0, 0]]],
+    // From 8 input channels on, a forward convolution of the dilated gradient (above: patches).
+    ['8 channels, 3×3 stride 1 same', [2, 9, 8, 8], [3, 3, 8, 4], 1, 'same'],
+    ['8 channels, 3×3 stride 2 same', [2, 9, 8, 8], [3, 3, 8, 5], 2, 'same'],
+    ['9 channels, 3×3 stride 2 valid, odd sizes', [1, 11, 10, 9], [3, 3, 9, 3], 2, 'valid'],
+    ['8 channels, explicit padding', [1, 8, 8, 8], [3, 3, 8, 2], 1, [[0, 0], [1, 2], [0, 1], [0, 0]]],
+    ['8 channels, explicit padding larger than the filter (stock kernel)', [1, 8, 8, 8], [3, 3, 8, 2], 1, [[0, 0], [4, 0], [0, 0], [0, 0]]],
   ];
   for (const [name, xs, fs, stride, pad] of convs) {
     it(`conv2d input gradient, ${name}, matches cpu`, async () => {
