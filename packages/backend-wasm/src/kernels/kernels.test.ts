@@ -141,6 +141,30 @@ describe('wasm kernels', () => {
     );
   });
 
+  it('GlassboxActivationGrad gives the relu and relu6 gradients of a fused output (the kink points get 0)', async () => {
+    const shape = [2, 5, 7, 3];
+    const vy = values(shape).map((v, i) => (i % 11 === 0 ? 0 : i % 13 === 0 ? 6 : v * 4 + 2));
+    const vdy = values(shape);
+    for (const activation of ['relu', 'relu6'] as const) {
+      await useBackend('cpu');
+      const ref = tf.tidy(() => {
+        const y = tf.tensor(vy, shape);
+        const mask = activation === 'relu' ? tf.step(y) : tf.mul(tf.step(y), tf.step(tf.sub(6, y)));
+        return tf.mul(tf.tensor(vdy, shape), mask);
+      });
+      const cpu = (await ref.data()) as Float32Array;
+      ref.dispose();
+      await useBackend('wasm');
+      const buffersBefore = tf.engine().backend.numDataIds();
+      const got = tf.tidy(() => tf.engine().runKernel('GlassboxActivationGrad', { dy: tf.tensor(vdy, shape), y: tf.tensor(vy, shape) }, { activation }) as tf.Tensor);
+      const wasm = (await got.data()) as Float32Array;
+      got.dispose();
+      expect(tf.engine().backend.numDataIds()).toBe(buffersBefore);
+      // + 0: cpu's multiply by a zero mask keeps the sign of dy (−0), the kernel writes +0.
+      expect(Array.from(wasm, (v) => v + 0)).toEqual(Array.from(cpu, (v) => v + 0));
+    }
+  });
+
   it('fused matMul with a bias, run directly on operands of rank 2 to 4 (as a compiled Layers pass does), matches cpu', async () => {
     // The stock kernel reads its operands as rank 3 (fed rank 2 it wrote past its output) and adds
     // the bias to the first batch only.
