@@ -1,4 +1,5 @@
 import { getKernel, registerKernel, unregisterKernel, type KernelConfig } from '@tensorflow/tfjs-core';
+import { ACTIVATION_GRAD, activationGrad } from './activationGrad';
 import { conv2DBackpropInputViaConv } from './convBackpropInput';
 import { cpuBridge } from './cpuBridge';
 import { depthwiseBackpropInputViaConv } from './depthwiseBackpropInput';
@@ -9,9 +10,13 @@ import { transposingMatMul } from './transposingMatMul';
 /** Kernels Glassbox replaces on wasm: the stock ones are slow for explainer workloads, or wrong (`OneHot`). */
 export const REPLACED_WASM_KERNELS = ['BatchMatMul', '_FusedMatMul', 'Conv2DBackpropInput', 'Slice', 'OneHot'] as const;
 
-/** Kernels the stock wasm backend lacks that gradients need; Glassbox adds them. */
+/**
+ * Kernels the stock wasm backend lacks that gradients need; Glassbox adds them (`GlassboxActivationGrad`:
+ * one-pass relu/relu6 gradients of core's fused kernels).
+ */
 export const ADDED_WASM_KERNELS = [
   'DepthwiseConv2dNativeBackpropInput',
+  ACTIVATION_GRAD,
   'Conv2DBackpropFilter',
   'DepthwiseConv2dNativeBackpropFilter',
   'UnsortedSegmentSum',
@@ -43,6 +48,7 @@ function build(stock: (name: string) => KernelConfig | undefined): KernelConfig[
     existingOrBridge('DepthwiseConv2dNativeBackpropFilter'),
     existingOrBridge('UnsortedSegmentSum'),
     existingOrBridge('Einsum'),
+    stock(ACTIVATION_GRAD) ?? activationGrad(),
   ];
 }
 
