@@ -4,11 +4,12 @@ import { conv2DBackpropInputViaConv } from './convBackpropInput';
 import { cpuBridge } from './cpuBridge';
 import { depthwiseBackpropInputViaConv } from './depthwiseBackpropInput';
 import { heapSlice } from './heapSlice';
+import { sharedIdentity } from './sharedIdentity';
 import { typedOneHot } from './typedOneHot';
 import { transposingMatMul } from './transposingMatMul';
 
-/** Kernels Glassbox replaces on wasm: the stock ones are slow for explainer workloads, or wrong (`OneHot`). */
-export const REPLACED_WASM_KERNELS = ['BatchMatMul', '_FusedMatMul', 'Conv2DBackpropInput', 'Slice', 'OneHot'] as const;
+/** Kernels Glassbox replaces on wasm: the stock ones are slow for explainer workloads (`Identity` copies), or wrong (`OneHot`). */
+export const REPLACED_WASM_KERNELS = ['BatchMatMul', '_FusedMatMul', 'Conv2DBackpropInput', 'Slice', 'OneHot', 'Identity'] as const;
 
 /**
  * Kernels the stock wasm backend lacks that gradients need; Glassbox adds them (`GlassboxActivationGrad`:
@@ -42,6 +43,7 @@ function build(stock: (name: string) => KernelConfig | undefined): KernelConfig[
     conv2DBackpropInputViaConv(stock('Conv2DBackpropInput')),
     heapSlice(stock('Slice')),
     typedOneHot(stock('OneHot')),
+    sharedIdentity(stock('Identity')),
     // Added kernels keep a later tfjs's own implementation when it ships one.
     stock('DepthwiseConv2dNativeBackpropInput') ?? depthwiseBackpropInputViaConv(cpuBridge('DepthwiseConv2dNativeBackpropInput')),
     existingOrBridge('Conv2DBackpropFilter'),

@@ -284,6 +284,21 @@ describe('wasm kernels', () => {
     });
   }
 
+  it('identity (tf.clone, and every tensor a gradient saves) shares the buffer: no copy, and each handle outlives the other', async () => {
+    await useBackend('wasm');
+    const buffers = tf.engine().backend.numDataIds();
+    const x = tf.tensor([1, 2, 3, 4], [2, 2]);
+    const y = tf.clone(x);
+    expect(tf.engine().backend.numDataIds()).toBe(buffers + 1); // one buffer, two tensors
+    x.dispose();
+    expect(Array.from(await y.data())).toEqual([1, 2, 3, 4]);
+    const words = tf.tensor(['a', 'b']);
+    const s = tf.clone(words); // strings keep the stock kernel
+    expect(await s.data()).toEqual(['a', 'b']);
+    [y, s, words].forEach((t) => t.dispose());
+    expect(tf.engine().backend.numDataIds()).toBe(buffers);
+  });
+
   it('slice of int32 and bool tensors matches cpu', async () => {
     const ints = Array.from({ length: 24 }, (_, i) => i * 7 - 50);
     const r = await onBoth(() => tf.tidy(() => tf.cast(tf.slice(tf.tensor3d(ints, [2, 3, 4], 'int32'), [0, 1, 1], [2, 2, 2]), 'float32')));
