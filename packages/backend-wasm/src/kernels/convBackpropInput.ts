@@ -1,7 +1,7 @@
 import { backend_util, type KernelConfig, type TensorInfo } from '@tensorflow/tfjs-core';
 import { dilate, planFullConvolution } from './fullConvolution';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { callStock, release, run, type WasmKernelArgs } from './wasmKernel';
+import { callStock, release, run, wrapStock, type WasmKernelArgs } from './wasmKernel';
 
 interface Conv2DBackpropInputAttrs {
   strides: number | [number, number];
@@ -22,35 +22,29 @@ interface Conv2DBackpropInputAttrs {
  * input gradient that way.
  */
 export function conv2DBackpropInputViaConv(stock: KernelConfig | undefined): KernelConfig {
-  if (!stock) throw new Error('conv2DBackpropInputViaConv wraps the stock wasm kernel, which is not registered');
-  return {
-    kernelName: stock.kernelName,
-    backendName: 'wasm',
-    setupFunc: stock.setupFunc,
-    kernelFunc: ((args: WasmKernelArgs) => {
-      const { backend } = args;
-      const { dy, filter } = args.inputs as Record<string, TensorInfo>;
-      const attrs = args.attrs as unknown as Conv2DBackpropInputAttrs;
-      const format = backend_util.convertConv2DDataFormat(attrs.dataFormat);
-      if (format !== 'channelsLast' || dy.dtype !== 'float32') return callStock(stock, args);
-      const info = backend_util.computeConv2DInfo(attrs.inputShape, filter.shape as [number, number, number, number], attrs.strides, 1, attrs.pad, attrs.dimRoundingMode, false, format);
-      if (info.inChannels < FEW_CHANNELS && info.filterHeight * info.filterWidth > 1) return viaPatches(backend, dy, filter, info);
-      const plan = planFullConvolution(info);
-      if (!plan) return callStock(stock, args);
-      const temps: TensorInfo[] = [];
-      try {
-        const reversed = run('Reverse', backend, { x: filter }, { dims: [0, 1] });
-        temps.push(reversed);
-        const flipped = run('Transpose', backend, { x: reversed }, { perm: [0, 1, 3, 2] });
-        temps.push(flipped);
-        const dilated = dilate(backend, dy, plan.strideHeight, plan.strideWidth);
-        if (dilated !== dy) temps.push(dilated);
-        return run('Conv2D', backend, { x: dilated, filter: flipped }, { strides: [1, 1], pad: plan.pad, dataFormat: 'NHWC', dilations: [1, 1] } as never);
-      } finally {
-        release(backend, temps);
-      }
-    }) as unknown as KernelConfig['kernelFunc'],
-  };
+  return wrapStock(stock, 'conv2DBackpropInputViaConv', (stock) => (args: WasmKernelArgs) => {
+    const { backend } = args;
+    const { dy, filter } = args.inputs as Record<string, TensorInfo>;
+    const attrs = args.attrs as unknown as Conv2DBackpropInputAttrs;
+    const format = backend_util.convertConv2DDataFormat(attrs.dataFormat);
+    if (format !== 'channelsLast' || dy.dtype !== 'float32') return callStock(stock, args);
+    const info = backend_util.computeConv2DInfo(attrs.inputShape, filter.shape as [number, number, number, number], attrs.strides, 1, attrs.pad, attrs.dimRoundingMode, false, format);
+    if (info.inChannels < FEW_CHANNELS && info.filterHeight * info.filterWidth > 1) return viaPatches(backend, dy, filter, info);
+    const plan = planFullConvolution(info);
+    if (!plan) return callStock(stock, args);
+    const temps: TensorInfo[] = [];
+    try {
+      const reversed = run('Reverse', backend, { x: filter }, { dims: [0, 1] });
+      temps.push(reversed);
+      const flipped = run('Transpose', backend, { x: reversed }, { perm: [0, 1, 3, 2] });
+      temps.push(flipped);
+      const dilated = dilate(backend, dy, plan.strideHeight, plan.strideWidth);
+      if (dilated !== dy) temps.push(dilated);
+      return run('Conv2D', backend, { x: dilated, filter: flipped }, { strides: [1, 1], pad: plan.pad, dataFormat: 'NHWC', dilations: [1, 1] } as never);
+    } finally {
+      release(backend, temps);
+    }
+  });
 }
 
 /** Below this many input channels, {@link conv2DBackpropInputViaConv} goes through patches. */

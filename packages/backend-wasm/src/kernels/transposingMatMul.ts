@@ -1,6 +1,6 @@
 import { broadcast_util, util, type KernelConfig, type TensorInfo } from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { callStock, release, run, type WasmKernelArgs } from './wasmKernel';
+import { callStock, release, run, wrapStock, type WasmKernelArgs } from './wasmKernel';
 
 interface MatMulAttrs {
   transposeA?: boolean;
@@ -24,14 +24,9 @@ interface MatMulAttrs {
  * apply the activation as separate kernels.
  */
 export function transposingMatMul(stock: KernelConfig | undefined): KernelConfig {
-  if (!stock) throw new Error('transposingMatMul wraps the stock wasm kernel, which is not registered');
-  const fused = stock.kernelName === '_FusedMatMul';
-  return {
-    kernelName: stock.kernelName,
-    backendName: 'wasm',
-    setupFunc: stock.setupFunc,
-    disposeFunc: stock.disposeFunc,
-    kernelFunc: ((args: WasmKernelArgs) => {
+  return wrapStock(stock, 'transposingMatMul', (stock) => {
+    const fused = stock.kernelName === '_FusedMatMul';
+    return (args: WasmKernelArgs) => {
       const { backend } = args;
       const inputs = args.inputs as Record<string, TensorInfo>;
       const attrs = (args.attrs ?? {}) as MatMulAttrs;
@@ -53,8 +48,8 @@ export function transposingMatMul(stock: KernelConfig | undefined): KernelConfig
       } finally {
         release(backend, temps);
       }
-    }) as unknown as KernelConfig['kernelFunc'],
-  };
+    };
+  });
 }
 
 /** Untransposed `_FusedMatMul` of any rank ≥ 2 through the stock kernel (see {@link transposingMatMul}). */
