@@ -127,10 +127,12 @@ function matMul(inputs: tf.Tensor[], attrs: Record<string, unknown>): tf.Tensor 
     if (f.bias) y = tf.add(y, f.bias);
     return ACTIVATIONS[f.activation]!(y, f);
   }
-  const named: Record<string, tf.Tensor> = { a, b };
+  // The kernel takes rank-3 operands (the wasm backend reads the matrix dimensions at 1 and 2), as tf.fused.matMul passes them.
+  const named: Record<string, tf.Tensor> = { a: a.rank === 2 ? tf.expandDims(a, 0) : a, b: b.rank === 2 ? tf.expandDims(b, 0) : b };
   if (f.bias) named.bias = f.bias;
   const kernelAttrs = { transposeA, transposeB, activation: f.activation, leakyreluAlpha: f.alpha };
-  return tf.engine().runKernel('_FusedMatMul', named as tf.NamedTensorMap, kernelAttrs as unknown as tf.NamedAttrMap) as tf.Tensor;
+  const y = tf.engine().runKernel('_FusedMatMul', named as tf.NamedTensorMap, kernelAttrs as unknown as tf.NamedAttrMap) as tf.Tensor;
+  return a.rank === 2 && b.rank === 2 ? tf.squeeze(y, [0]) : y;
 }
 
 /**
