@@ -61,7 +61,8 @@ function fusion(kind: Kind, inputs: tf.Tensor[], attrs: Record<string, unknown>)
   const ops = ((attrs.fused_ops as string[] | undefined) ?? []).map((s) => s.toLowerCase());
   const args = inputs.slice(2, 2 + Number(attrs.num_args ?? inputs.length - 2));
   const alpha = Number(attrs.leakyrelu_alpha ?? 0.2);
-  let [extra, activation] = ops;
+  const extra = ops[0];
+  let activation = ops[1];
   const f: Fusion = { activation: 'linear', alpha };
   if (extra === 'biasadd') [f.bias, f.prelu] = args;
   else if (extra === 'fusedbatchnorm' && kind !== 'matmul') {
@@ -78,6 +79,7 @@ function fusion(kind: Kind, inputs: tf.Tensor[], attrs: Record<string, unknown>)
   if (f.activation === 'prelu' && !f.prelu) refuse(KINDS_BY[kind], 'Prelu without its weights (num_args too small)');
   return f;
 }
+
 /** `[N, H, W, C]`-order padding from the node's `padding` (and `explicit_paddings` for EXPLICIT). */
 function padding(kind: Kind, attrs: Record<string, unknown>): 'same' | 'valid' | tf.backend_util.ExplicitPadding {
   const pad = String(attrs.padding ?? 'valid').toLowerCase();
