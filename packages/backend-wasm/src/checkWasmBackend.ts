@@ -17,6 +17,6 @@ export function checkWasmBackend(): void {
     return [...abt.dataSync(), ...atb.dataSync(), ...dx.dataSync()];
   });
   const want = [-2, 4, -2, 13, 9, 4, -1, 12, 5, -2, 15, 6, -3, 1, 1, 1, 1, 1, 1, 1, 1, 1];
-  const bad = want.findIndex((v, i) => Math.abs(v - got[i]) > 1e-5);
+  const bad = want.findIndex((v, i) => Math.abs(v - got[i]!) > 1e-5);
   if (bad >= 0) throw new Error(`the ${tf.getBackend()} backend failed its self-test at value ${bad}: got ${got[bad]}, expected ${want[bad]}`);
 }

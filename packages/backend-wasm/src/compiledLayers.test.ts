@@ -81,8 +81,8 @@ describe('compiled Layers forward pass on wasm', () => {
       for (const [name, got, ref] of [['outputs', wasm.y, cpu.y], ['input gradients', wasm.g, cpu.g]] as const) {
         let maxRef = 0, maxDiff = 0;
         for (let i = 0; i < ref.length; i++) {
-          maxRef = Math.max(maxRef, Math.abs(ref[i]));
-          maxDiff = Math.max(maxDiff, Math.abs(got[i] - ref[i]));
+          maxRef = Math.max(maxRef, Math.abs(ref[i]!));
+          maxDiff = Math.max(maxDiff, Math.abs(got[i]! - ref[i]!));
         }
         expect(maxRef, `${name} are not all zero`).toBeGreaterThan(0);
         expect(maxDiff, `${name}: max |wasm − cpu| relative to max |cpu|`).toBeLessThanOrEqual(1e-4 * maxRef);

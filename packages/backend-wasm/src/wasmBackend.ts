@@ -36,7 +36,7 @@ export interface WasmBackendInfo {
   threads: number;
   tunedKernels: boolean;
   /** Where the binaries were loaded from (`undefined`: tfjs's default, next to the script). */
-  wasmPaths?: WasmPaths;
+  wasmPaths?: WasmPaths | undefined;
 }
 
 let lastInfo: WasmBackendInfo | undefined;

@@ -17,7 +17,7 @@ export function activationGrad(): KernelConfig {
     backendName: 'wasm',
     kernelFunc: ((args: WasmKernelArgs) => {
       const { backend } = args;
-      const { dy, y } = args.inputs as Record<string, TensorInfo>;
+      const { dy, y } = args.inputs as { dy: TensorInfo; y: TensorInfo };
       const { activation } = (args.attrs ?? {}) as { activation?: string };
       if (activation !== 'relu' && activation !== 'relu6') throw new Error(`${ACTIVATION_GRAD} on wasm: activation must be relu or relu6, got ${String(activation)}`);
       if (dy.dtype !== 'float32' || y.dtype !== 'float32' || !util.arraysEqual(dy.shape, y.shape)) {
@@ -29,11 +29,11 @@ export function activationGrad(): KernelConfig {
       const o = backend.typedArrayFromHeap(out) as Float32Array;
       const n = o.length;
       if (activation === 'relu') {
-        for (let i = 0; i < n; i++) o[i] = v[i] > 0 ? g[i] : 0;
+        for (let i = 0; i < n; i++) o[i] = v[i]! > 0 ? g[i]! : 0;
       } else {
         for (let i = 0; i < n; i++) {
-          const t = v[i];
-          o[i] = t > 0 && t < 6 ? g[i] : 0;
+          const t = v[i]!;
+          o[i] = t > 0 && t < 6 ? g[i]! : 0;
         }
       }
       return out;

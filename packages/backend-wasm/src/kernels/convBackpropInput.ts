@@ -24,7 +24,7 @@ interface Conv2DBackpropInputAttrs {
 export function conv2DBackpropInputViaConv(stock: KernelConfig | undefined): KernelConfig {
   return wrapStock(stock, 'conv2DBackpropInputViaConv', (stock) => (args: WasmKernelArgs) => {
     const { backend } = args;
-    const { dy, filter } = args.inputs as Record<string, TensorInfo>;
+    const { dy, filter } = args.inputs as { dy: TensorInfo; filter: TensorInfo };
     const attrs = args.attrs as unknown as Conv2DBackpropInputAttrs;
     const format = backend_util.convertConv2DDataFormat(attrs.dataFormat);
     if (format !== 'channelsLast' || dy.dtype !== 'float32') return callStock(stock, args);
@@ -83,7 +83,7 @@ function viaPatches(backend: BackendWasm, dy: TensorInfo, filter: TensorInfo, in
               if (ix < 0 || ix >= inWidth) continue;
               const to = (base + iy * inWidth + ix) * inChannels;
               const from = p + (ky * kw + kx) * inChannels;
-              for (let c = 0; c < inChannels; c++) dx[to + c] += src[from + c];
+              for (let c = 0; c < inChannels; c++) dx[to + c]! += src[from + c]!;
             }
           }
         }

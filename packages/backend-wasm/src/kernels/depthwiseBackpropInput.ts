@@ -22,10 +22,11 @@ export function depthwiseBackpropInputViaConv(fallback: KernelConfig): KernelCon
     backendName: 'wasm',
     kernelFunc: ((args: WasmKernelArgs) => {
       const { backend } = args;
-      const { dy, filter } = args.inputs as Record<string, TensorInfo>;
+      const { dy, filter } = args.inputs as { dy: TensorInfo; filter: TensorInfo };
       const attrs = args.attrs as unknown as DepthwiseBackpropInputAttrs;
-      const [kh, kw, inC, mult] = filter.shape;
-      const info = backend_util.computeConv2DInfo(attrs.inputShape, filter.shape as [number, number, number, number], attrs.strides, attrs.dilations, attrs.pad, attrs.dimRoundingMode, true);
+      const filterShape = filter.shape as [number, number, number, number]; // [kh, kw, inC, mult]
+      const [kh, kw, inC, mult] = filterShape;
+      const info = backend_util.computeConv2DInfo(attrs.inputShape, filterShape, attrs.strides, attrs.dilations, attrs.pad, attrs.dimRoundingMode, true);
       const plan = planFullConvolution(info);
       if (!plan || dy.dtype !== 'float32') return (fallback.kernelFunc as unknown as (a: WasmKernelArgs) => TensorInfo)(args);
       const temps: TensorInfo[] = [];

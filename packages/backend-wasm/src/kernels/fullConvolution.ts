@@ -37,7 +37,7 @@ export function planFullConvolution(info: backend_util.Conv2DInfo): FullConvolut
  */
 export function dilate(backend: BackendWasm, x: TensorInfo, sh: number, sw: number): TensorInfo {
   if (sh === 1 && sw === 1) return x;
-  const [n, h, w, c] = x.shape;
+  const [n, h, w, c] = x.shape as [number, number, number, number]; // NHWC
   let cur = x;
   const temps: TensorInfo[] = [];
   const step = (name: string, inputs: Record<string, TensorInfo>, attrs: Record<string, unknown>) => {

@@ -9,10 +9,10 @@ import { callStock, wrapStock, type WasmKernelArgs } from './wasmKernel';
 export function heapSlice(stock: KernelConfig | undefined): KernelConfig {
   return wrapStock(stock, 'heapSlice', (stock) => (args: WasmKernelArgs) => {
     const { backend } = args;
-    const { x } = args.inputs as Record<string, TensorInfo>;
+    const { x } = args.inputs as { x: TensorInfo };
     if (x.dtype === 'string' || x.dtype === 'complex64') return callStock(stock, args);
     const { begin, size } = args.attrs as { begin: number | number[]; size: number | number[] };
-    const [start, extent] = slice_util.parseSliceParams({ shape: x.shape } as never, begin, size);
+    const [start, extent] = slice_util.parseSliceParams({ shape: x.shape } as never, begin, size) as [number[], number[]]; // [begin, size]
     const out = backend.makeOutput(extent, x.dtype);
     const count = util.sizeFromShape(extent);
     if (count === 0) return out;
@@ -25,14 +25,14 @@ export function heapSlice(stock: KernelConfig | undefined): KernelConfig {
       return out;
     }
     const rank = x.shape.length;
-    const row = extent[rank - 1];
+    const row = extent[rank - 1]!; // rank >= 1: a scalar slice is continuous
     const index = new Array<number>(rank - 1).fill(0);
     for (let o = 0; o < count; o += row) {
-      let offset = start[rank - 1];
-      for (let d = 0; d < rank - 1; d++) offset += (start[d] + index[d]) * strides[d];
+      let offset = start[rank - 1]!;
+      for (let d = 0; d < rank - 1; d++) offset += (start[d]! + index[d]!) * strides[d]!;
       dst.set(src.subarray(offset, offset + row), o);
       for (let d = rank - 2; d >= 0; d--) {
-        if (++index[d] < extent[d]) break;
+        if (++index[d]! < extent[d]!) break;
         index[d] = 0;
       }
     }

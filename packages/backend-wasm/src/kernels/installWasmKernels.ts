@@ -30,8 +30,8 @@ interface Installed {
   previous: Map<string, KernelConfig | undefined>;
 }
 
-function globalSlot(): { installed?: Installed } {
-  const g = globalThis as Record<symbol, { installed?: Installed } | undefined>;
+function globalSlot(): { installed?: Installed | undefined } {
+  const g = globalThis as Record<symbol, { installed?: Installed | undefined } | undefined>;
   return (g[KEY] ??= {});
 }
 

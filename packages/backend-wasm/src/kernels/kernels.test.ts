@@ -31,8 +31,8 @@ function expectClose({ cpu, wasm }: { cpu: Float32Array; wasm: Float32Array }) {
   expect(wasm.length).toBe(cpu.length);
   let maxRef = 1, maxDiff = 0;
   for (let i = 0; i < cpu.length; i++) {
-    maxRef = Math.max(maxRef, Math.abs(cpu[i]));
-    maxDiff = Math.max(maxDiff, Math.abs(wasm[i] - cpu[i]));
+    maxRef = Math.max(maxRef, Math.abs(cpu[i]!));
+    maxDiff = Math.max(maxDiff, Math.abs(wasm[i]! - cpu[i]!));
   }
   expect(maxDiff).toBeLessThanOrEqual(1e-4 * maxRef);
 }
@@ -92,7 +92,7 @@ describe('wasm kernels', () => {
       await onBoth(() =>
         tf.tidy(() => {
           const [gx, gw] = tf.grads((x: tf.Tensor, w: tf.Tensor) => tf.sum(tf.tanh(tf.matMul(x, w))))([tf.tensor2d(vx, [16, 10]), tf.tensor2d(vw, [10, 4])]);
-          return tf.concat([tf.reshape(gx, [-1]), tf.reshape(gw, [-1])]);
+          return tf.concat([tf.reshape(gx!, [-1]), tf.reshape(gw!, [-1])]);
         }),
       ),
     );
@@ -185,7 +185,7 @@ describe('wasm kernels', () => {
           tf.engine().runKernel('_FusedMatMul', { a: tf.tensor(va, sa), b: tf.tensor(vb, sb), bias: tf.tensor1d(vbias) }, { transposeA: ta, transposeB: tb, activation: 'relu' } as never) as tf.Tensor,
         ),
       );
-      expect(r.shape).toEqual([...sa.slice(0, -2).map((d, i) => Math.max(d, sb[i])), ta ? sa.at(-1) : sa.at(-2), tb ? sb.at(-2) : sb.at(-1)]);
+      expect(r.shape).toEqual([...sa.slice(0, -2).map((d, i) => Math.max(d, sb[i]!)), ta ? sa.at(-1) : sa.at(-2), tb ? sb.at(-2) : sb.at(-1)]);
       expectClose(r);
     }
   });
@@ -203,7 +203,7 @@ describe('wasm kernels', () => {
           tf.tidy(() => {
             const f = (x: tf.Tensor, w: tf.Tensor) => tf.sum(tf.square(tf.depthwiseConv2d(x as tf.Tensor4D, w as tf.Tensor4D, stride, pad, 'NHWC', dilation)));
             const [gx, gw] = tf.grads(f)([tf.tensor(vx, xs), tf.tensor(vf, fs)]);
-            return tf.concat([tf.reshape(gx, [-1]), tf.reshape(gw, [-1])]);
+            return tf.concat([tf.reshape(gx!, [-1]), tf.reshape(gw!, [-1])]);
           }),
         ),
       );
@@ -217,7 +217,7 @@ describe('wasm kernels', () => {
     await useBackend('cpu');
     const ref = tf.tidy(() => {
       const holes = tf.buffer([5, 5, 2, 2]);
-      for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) for (let c = 0; c < 2; c++) for (let m = 0; m < 2; m++) holes.set(vf[((i * 3 + j) * 2 + c) * 2 + m], 2 * i, 2 * j, c, m);
+      for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) for (let c = 0; c < 2; c++) for (let m = 0; m < 2; m++) holes.set(vf[((i * 3 + j) * 2 + c) * 2 + m]!, 2 * i, 2 * j, c, m);
       const dilatedFilter = holes.toTensor() as tf.Tensor4D;
       return tf.grad((x: tf.Tensor) => tf.sum(tf.mul(tf.depthwiseConv2d(x as tf.Tensor4D, dilatedFilter, 1, 'same'), tf.tensor(vdy, [1, 10, 9, 4]))))(tf.tensor(vx, xs));
     });

@@ -13,7 +13,7 @@ export function sharedIdentity(stock: KernelConfig | undefined): KernelConfig {
     kernelName: 'Identity',
     backendName: 'wasm',
     kernelFunc: ((args: WasmKernelArgs) => {
-      const { x } = args.inputs as Record<string, TensorInfo>;
+      const { x } = args.inputs as { x: TensorInfo };
       if (x.dtype === 'string' && stock) return callStock(stock, args);
       args.backend.incRef(x.dataId);
       return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };

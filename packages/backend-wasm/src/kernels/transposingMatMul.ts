@@ -2,6 +2,9 @@ import { broadcast_util, util, type KernelConfig, type TensorInfo } from '@tenso
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { callStock, release, run, wrapStock, type WasmKernelArgs } from './wasmKernel';
 
+/** `BatchMatMul` / `_FusedMatMul` inputs (bias and PReLU weights are fused only). */
+type MatMulInputs = { a: TensorInfo; b: TensorInfo; bias?: TensorInfo; preluActivationWeights?: TensorInfo };
+
 interface MatMulAttrs {
   transposeA?: boolean;
   transposeB?: boolean;
@@ -28,9 +31,9 @@ export function transposingMatMul(stock: KernelConfig | undefined): KernelConfig
     const fused = stock.kernelName === '_FusedMatMul';
     return (args: WasmKernelArgs) => {
       const { backend } = args;
-      const inputs = args.inputs as Record<string, TensorInfo>;
+      const inputs = args.inputs as MatMulInputs;
       const attrs = (args.attrs ?? {}) as MatMulAttrs;
-      const stockHandles = !fused || (inputs.a.shape.length === 3 && inputs.b.shape.length === 3 && (inputs.bias == null || Math.max(inputs.a.shape[0], inputs.b.shape[0]) === 1));
+      const stockHandles = !fused || (inputs.a.shape.length === 3 && inputs.b.shape.length === 3 && (inputs.bias == null || Math.max(inputs.a.shape[0]!, inputs.b.shape[0]!) === 1));
       if (!attrs.transposeA && !attrs.transposeB && stockHandles) return callStock(stock, args);
       const temps: TensorInfo[] = [];
       const keep = (t: TensorInfo) => (temps.push(t), t);
@@ -56,7 +59,7 @@ export function transposingMatMul(stock: KernelConfig | undefined): KernelConfig
 function fusedInRank3(
   stock: KernelConfig,
   backend: BackendWasm,
-  inputs: Record<string, TensorInfo>,
+  inputs: MatMulInputs,
   attrs: MatMulAttrs,
   keep: (t: TensorInfo) => TensorInfo,
 ): TensorInfo {
@@ -64,6 +67,9 @@ function fusedInRank3(
   const batchA = a.shape.slice(0, -2), batchB = b.shape.slice(0, -2);
   const batch = broadcast_util.assertAndGetBroadcastShape(batchA, batchB);
   const [m, k] = a.shape.slice(-2), n = b.shape[b.shape.length - 1];
+  if (m === undefined || k === undefined || n === undefined || b.shape.length < 2) {
+    throw new Error(`_FusedMatMul on wasm: operands must have rank 2 or more, got [${a.shape}] and [${b.shape}]`);
+  }
   const flatA = util.sizeFromShape(batchA), flatB = util.sizeFromShape(batchB);
   const reshape = (x: TensorInfo, shape: number[]) => keep(run('Reshape', backend, { x }, { shape }));
   const stockCall = (ins: Record<string, TensorInfo>, at: MatMulAttrs) => keep(callStock(stock, { inputs: ins, backend, attrs: at as never }) as TensorInfo);

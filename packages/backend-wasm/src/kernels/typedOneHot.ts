@@ -9,7 +9,7 @@ import { callStock, wrapStock, type WasmKernelArgs } from './wasmKernel';
 export function typedOneHot(stock: KernelConfig | undefined): KernelConfig {
   return wrapStock(stock, 'typedOneHot', (stock) => (args: WasmKernelArgs) => {
     const { backend } = args;
-    const { indices } = args.inputs as Record<string, TensorInfo>;
+    const { indices } = args.inputs as { indices: TensorInfo };
     const { dtype, depth, onValue, offValue } = args.attrs as { dtype: 'float32' | 'int32' | 'bool'; depth: number; onValue: number; offValue: number };
     if (dtype === 'int32') return callStock(stock, args);
     const out = backend.makeOutput([...indices.shape, depth], dtype);
@@ -17,7 +17,7 @@ export function typedOneHot(stock: KernelConfig | undefined): KernelConfig {
     const values = backend.typedArrayFromHeap(out);
     values.fill(offValue);
     for (let i = 0; i < idx.length; i++) {
-      const j = idx[i];
+      const j = idx[i]!;
       if (j >= 0 && j < depth) values[i * depth + j] = onValue;
     }
     return out;

@@ -56,7 +56,7 @@ describe('backend registry', () => {
       tf.registerBackend('fake-gpu', () => { throw new Error('not really'); });
     } });
     const sel = await useBackend('auto');
-    expect(sel.failures[0].backend).toBe('fake-gpu');
+    expect(sel.failures[0]!.backend).toBe('fake-gpu');
     await withBackend('cpu', async () => expect(tf.getBackend()).toBe('cpu'));
   });
 });

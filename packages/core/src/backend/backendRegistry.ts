@@ -9,8 +9,8 @@ import { withBackendLock } from './backendLock';
 
 interface Entry {
   provider: BackendProvider;
-  state?: Promise<void>;
-  warmed?: Promise<void>;
+  state?: Promise<void> | undefined;
+  warmed?: Promise<void> | undefined;
 }
 
 const REGISTRY_KEY = Symbol.for('glassbox.backendRegistry');

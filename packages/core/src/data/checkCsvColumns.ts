@@ -6,9 +6,9 @@ import type { CsvTable } from './parseCsv';
 /** Options of {@link checkCsvColumns}. */
 export interface CheckCsvColumnsOptions {
   /** File name for messages. */
-  file?: string;
+  file?: string | undefined;
   /** Also require the header names to equal the model's `featureNames` in order, when it has them (default true). */
-  matchNames?: boolean;
+  matchNames?: boolean | undefined;
 }
 
 /**
@@ -37,11 +37,12 @@ export function checkCsvColumns(table: Pick<CsvTable, 'header'>, model: Pick<Mod
   const featureNames = model.featureNames;
   if (!matchNames || !featureNames || featureNames.length !== expected) return;
   const j = table.header.findIndex((h, i) => h !== featureNames[i]);
-  if (j >= 0) {
-    const elsewhere = featureNames.indexOf(table.header[j]);
+  const name = table.header[j];
+  if (name !== undefined) {
+    const elsewhere = featureNames.indexOf(name);
     throw new DataFileError(
-      `${where}: column ${j + 1} is "${table.header[j]}"; model "${model.name}" expects "${featureNames[j]}" there${elsewhere >= 0 ? ` ("${table.header[j]}" is its input ${elsewhere + 1})` : ''}. The header must list the model's input features, in order`,
-      { file, row: 1, column: table.header[j], expected: featureNames[j], received: table.header[j] },
+      `${where}: column ${j + 1} is "${name}"; model "${model.name}" expects "${featureNames[j]}" there${elsewhere >= 0 ? ` ("${name}" is its input ${elsewhere + 1})` : ''}. The header must list the model's input features, in order`,
+      { file, row: 1, column: name, expected: featureNames[j], received: name },
     );
   }
 }

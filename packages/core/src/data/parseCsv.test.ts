@@ -111,7 +111,7 @@ describe('readCsv', () => {
     const dir = await mkdtemp(join(tmpdir(), 'csv-'));
     const text = await readFile(join(dataDir, 'medical-diagnosis/data/breast_cancer.csv'), 'utf8');
     const lines = text.split('\n');
-    lines[10] = lines[10].replace(/^[^,]+/, '');
+    lines[10] = lines[10]!.replace(/^[^,]+/, '');
     await writeFile(join(dir, 'broken.csv'), lines.join('\n'));
     await expect(readCsv(join(dir, 'broken.csv'), { labelColumn: 'diagnosis' })).rejects.toMatchObject({
       details: { file: join(dir, 'broken.csv'), row: 11, column: 'mean_radius', reason: 'missing' },

@@ -22,11 +22,11 @@ export interface CsvTable {
 /** Options of {@link parseCsv}. */
 export interface ParseCsvOptions {
   /** File name for messages and error details. */
-  file?: string;
+  file?: string | undefined;
   /** A column (name or 0-based index) read as text labels rather than as a feature. */
-  labelColumn?: string | number;
+  labelColumn?: string | number | undefined;
   /** Cell separator (default `,`). */
-  delimiter?: string;
+  delimiter?: string | undefined;
 }
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -43,7 +43,7 @@ function records(text: string, delimiter: string, file: string | undefined): { c
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const endRecord = () => {
     cells.push(cell);
-    if (!(cells.length === 1 && cells[0].trim() === '')) out.push({ cells, line: recordLine });
+    if (!(cells.length === 1 && cells[0]?.trim() === '')) out.push({ cells, line: recordLine });
     cells = [];
     cell = '';
   };
@@ -98,12 +98,13 @@ export function parseCsv(text: string, options: ParseCsvOptions = {}): CsvTable 
   const { file, delimiter = ',' } = options;
   const where = file ?? 'CSV';
   const recs = records(text, delimiter, file);
-  if (recs.length === 0) throw new DataFileError(`${where} is empty; expected a header row of column names, then one row per example`, { file, row: 1 });
-  const names = recs[0].cells.map((c) => c.trim());
+  const [head, ...body] = recs;
+  if (head === undefined) throw new DataFileError(`${where} is empty; expected a header row of column names, then one row per example`, { file, row: 1 });
+  const names = head.cells.map((c) => c.trim());
   names.forEach((name, j) => {
-    if (name === '') throw new DataFileError(`${where}: header column ${j + 1} has no name`, { file, row: recs[0].line, column: j + 1 });
+    if (name === '') throw new DataFileError(`${where}: header column ${j + 1} has no name`, { file, row: head.line, column: j + 1 });
     const first = names.indexOf(name);
-    if (first !== j) throw new DataFileError(`${where}: column name "${name}" appears twice in the header (columns ${first + 1} and ${j + 1})`, { file, row: recs[0].line, column: name });
+    if (first !== j) throw new DataFileError(`${where}: column name "${name}" appears twice in the header (columns ${first + 1} and ${j + 1})`, { file, row: head.line, column: name });
   });
   let labelIndex = -1;
   if (options.labelColumn !== undefined) {
@@ -111,19 +112,18 @@ export function parseCsv(text: string, options: ParseCsvOptions = {}): CsvTable 
     if (labelIndex < 0 || labelIndex >= names.length || !Number.isInteger(labelIndex)) {
       throw new DataFileError(`${where} has no label column ${JSON.stringify(options.labelColumn)}; columns are: ${names.join(', ')}`, {
         file,
-        row: recs[0].line,
+        row: head.line,
         column: String(options.labelColumn),
       });
     }
   }
-  const rows = recs.length - 1;
-  if (rows === 0) throw new DataFileError(`${where} has a header but no data rows`, { file, row: recs[0].line + 1 });
+  const rows = body.length;
+  if (rows === 0) throw new DataFileError(`${where} has a header but no data rows`, { file, row: head.line + 1 });
   const cols = names.length - (labelIndex >= 0 ? 1 : 0);
   const values = new Float32Array(rows * cols);
   const labels: string[] = [];
   const lines: number[] = [];
-  for (let r = 0; r < rows; r++) {
-    const { cells, line } = recs[r + 1];
+  for (const [r, { cells, line }] of body.entries()) {
     if (cells.length !== names.length) {
       const short = cells.length < names.length;
       throw new DataFileError(
@@ -133,8 +133,8 @@ export function parseCsv(text: string, options: ParseCsvOptions = {}): CsvTable 
     }
     lines.push(line);
     let k = 0;
-    for (let j = 0; j < cells.length; j++) {
-      const cell = cells[j].trim();
+    for (const [j, raw] of cells.entries()) {
+      const cell = raw.trim();
       if (j === labelIndex) {
         labels.push(cell);
         continue;

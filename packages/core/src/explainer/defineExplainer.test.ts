@@ -35,7 +35,7 @@ describe('defineExplainer', () => {
     const [three, one] = [await e.explain(model, x), await scaledGradient().explain(model, x)];
     expect(three.explainer).toEqual({ name: 'scaled-gradient', version: '2.3.4', package: 'glassbox-plugin-scaled' });
     expect(three.options).toEqual({ scale: 3 });
-    three.attributions.forEach((v, i) => expect(v).toBeCloseTo(3 * one.attributions[i], 5));
+    three.attributions.forEach((v, i) => expect(v).toBeCloseTo(3 * one.attributions[i]!, 5));
     model.dispose?.();
   });
 

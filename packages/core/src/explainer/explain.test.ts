@@ -29,8 +29,8 @@ describe('explain()', () => {
       const minus = x.map((r) => r.map((v, k) => (k === j ? v - h : v)));
       const fp = (await model.predict(tf.tensor(plus))).arraySync() as number[][];
       const fm = (await model.predict(tf.tensor(minus))).arraySync() as number[][];
-      const grad = (fp[0][1] - fm[0][1]) / (2 * h);
-      expect(e.attributions[j]).toBeCloseTo(grad * x[0][j], 3);
+      const grad = (fp[0]![1]! - fm[0]![1]!) / (2 * h);
+      expect(e.attributions[j]).toBeCloseTo(grad * x[0]![j]!, 3);
     }
   });
 

@@ -13,7 +13,7 @@ export function resolveTargets(
   if (target === undefined || target === 'predicted') {
     return Array.from({ length: batch }, (_, i) => {
       let best = 0;
-      for (let j = 1; j < outputSize; j++) if (outputs[i * outputSize + j] > outputs[i * outputSize + best]) best = j;
+      for (let j = 1; j < outputSize; j++) if (outputs[i * outputSize + j]! > outputs[i * outputSize + best]!) best = j;
       return best;
     });
   }

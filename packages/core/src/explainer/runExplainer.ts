@@ -75,7 +75,7 @@ export async function runExplainer<O, K extends ExplanationKind, D>(
   return withBackendLock(async () => {
     if (tf.getBackend() == null) await tf.ready(); // tfjs's default backend, so that its name is known before the run
     const previous = call.backend === undefined ? undefined : currentBackend();
-    if (call.backend !== undefined) await useBackendUnlocked(call.backend, { fallback: call.fallback });
+    if (call.backend !== undefined) await useBackendUnlocked(call.backend, call.fallback === undefined ? {} : { fallback: call.fallback });
     try {
       const e = await runLocked(explainer, model, inputs, call, options);
       const now = currentBackend();

@@ -27,7 +27,7 @@ export async function toInputTensor(input: ExplainInput, inputShape: readonly nu
     values = flatten(input, shape);
   }
   const expected = [-1, ...inputShape];
-  const matches = shape.length === expected.length && shape.every((d, i) => expected[i] < 0 || d === expected[i]);
+  const matches = shape.length === expected.length && shape.every((d, i) => expected[i]! < 0 || d === expected[i]) // same length as shape;
   if (!matches) {
     const hint = shape.length === inputShape.length ? ' (a single example needs a batch dimension: wrap it in an array)' : '';
     throw new InvalidInputError(`Input has shape ${formatShape(shape)}; expected ${formatShape(expected)} (batch first, channels last)${hint}`, {

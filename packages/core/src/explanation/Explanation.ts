@@ -57,7 +57,7 @@ export interface Explanation<K extends ExplanationKind = ExplanationKind, D = un
   /** Method id, e.g. `integrated-gradients`. */
   method: string;
   /** The plugin that produced it. */
-  explainer: { name: string; version: string; package?: string };
+  explainer: { name: string; version: string; package?: string | undefined };
   /** The exact, fully resolved options used (defaults included). */
   options: Record<string, unknown>;
   /** The seed of the random source. */
@@ -76,17 +76,17 @@ export interface Explanation<K extends ExplanationKind = ExplanationKind, D = un
   attributions: Float32Array;
   attributionShape: number[];
   /** Per example: sum(attributions) − (f(x) − f(baseline)), for methods that claim completeness. */
-  convergenceDelta?: number[];
+  convergenceDelta?: number[] | undefined;
   /** Method-specific numbers (e.g. the baseline outputs, step counts, chunk sizes). */
   diagnostics: Record<string, unknown>;
   /** Filled by evaluation steps (metric name → value or per-example values). */
   metrics: Record<string, unknown>;
-  labels?: ExplanationLabels;
+  labels?: ExplanationLabels | undefined;
   /** How image files became the inputs (files, resize, scale, normalisation), when they did. */
   preprocessing?: InputPreprocessing;
   timing: { startedAt: string; durationMs: number };
   /** Method-specific structured result (a tree, rules, attention matrices …). JSON-safe. */
-  data?: D;
+  data?: D | undefined;
 }
 
 /** The attributions of example `i`, as a view (no copy). */

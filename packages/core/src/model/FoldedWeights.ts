@@ -62,13 +62,13 @@ export class FoldedWeights {
       const mean = n.movingMean.read().dataSync(), variance = n.movingVariance.read().dataSync();
       const gamma = n.gamma?.read().dataSync(), beta = n.beta?.read().dataSync();
       for (let c = 0; c < channels; c++) {
-        const s = (gamma ? gamma[c] : 1) / Math.sqrt(variance[c] + n.epsilon);
-        scale[c] *= s;
-        b[c] = (b[c] - mean[c]) * s + (beta ? beta[c] : 0);
+        const s = (gamma ? gamma[c]! : 1) / Math.sqrt(variance[c]! + n.epsilon);
+        scale[c]! *= s;
+        b[c] = (b[c]! - mean[c]!) * s + (beta ? beta[c]! : 0);
       }
     }
     const w = new Float32Array(src.length);
-    for (let i = 0; i < w.length; i += channels) for (let c = 0; c < channels; c++) w[i + c] = src[i + c] * scale[c];
+    for (let i = 0; i < w.length; i += channels) for (let c = 0; c < channels; c++) w[i + c] = src[i + c]! * scale[c]!;
     // Kept: a refresh may run inside a caller's tidy, and these live until the next one.
     this.folded = { filter: tf.keep(tf.tensor(w, this.kernel.read().shape)), bias: tf.keep(tf.tensor1d(new Float32Array(b))) };
   }

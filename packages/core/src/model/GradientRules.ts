@@ -64,5 +64,5 @@ export type GradientRules = Partial<Record<RuleKernel, GradientRule>>;
  * autodiff, each named nonlinearity backpropagates with its rule instead of its true gradient.
  */
 export interface ForwardOptions {
-  gradientRules?: GradientRules;
+  gradientRules?: GradientRules | undefined;
 }

@@ -36,7 +36,7 @@ function mobileNetBlock(seed: number): tfl.LayersModel {
 const x = tf.randomUniform([3, 9, 9, 3], 0, 1, 'float32', 7);
 const relL2 = (a: Float32Array, b: Float32Array) => {
   let num = 0, den = 0;
-  for (let i = 0; i < a.length; i++) { num += (a[i] - b[i]) ** 2; den += b[i] ** 2; }
+  for (let i = 0; i < a.length; i++) { num += (a[i]! - b[i]!) ** 2; den += b[i]! ** 2; }
   return Math.sqrt(num / den);
 };
 const targetGrad = (f: (x: tf.Tensor) => tf.Tensor) => tf.grad((v: tf.Tensor) => tf.sum(tf.slice(f(v), [0, 1], [-1, 1])));
@@ -86,7 +86,7 @@ describe('compileLayersForward', () => {
     const withFolds = tf.memory().numTensors;
     const bnLayer = m.layers.find((l) => l.getClassName() === 'BatchNormalization')!;
     const w = bnLayer.getWeights();
-    const doubled = tf.mul(w[0], 2);
+    const doubled = tf.mul(w[0]!, 2);
     bnLayer.setWeights([doubled, ...w.slice(1)]);
     doubled.dispose();
     const y = tf.tidy(() => model.forward!(x));

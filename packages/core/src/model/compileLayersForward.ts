@@ -71,17 +71,17 @@ function runStep(step: LayerStep, xs: tf.Tensor[]): tf.Tensor {
 }
 
 function runKernel(step: LayerStep, xs: tf.Tensor[]): tf.Tensor {
-  if (step.kind === 'layer') return step.layer.call(xs.length === 1 ? xs[0] : xs, { training: false }) as tf.Tensor;
+  if (step.kind === 'layer') return step.layer.call(xs.length === 1 ? xs[0]! : xs, { training: false }) as tf.Tensor;
   const w = step.weights!.get();
+  const x = xs[0]!; // planLayerSteps gives fused (dense, conv) steps exactly one input
   if (step.kind === 'dense') {
-    const x = xs[0];
     const inputs: Record<string, tf.Tensor> = { a: x, b: w.filter };
     if (w.bias) inputs.bias = w.bias;
     return tf.engine().runKernel('_FusedMatMul', inputs as tf.NamedTensorMap, {
       transposeA: false, transposeB: false, activation: step.activation, leakyreluAlpha: step.alpha,
     } as unknown as tf.NamedAttrMap) as tf.Tensor;
   }
-  const inputs: Record<string, tf.Tensor> = { x: xs[0], filter: w.filter };
+  const inputs: Record<string, tf.Tensor> = { x, filter: w.filter };
   if (w.bias) inputs.bias = w.bias;
   const attrs = {
     strides: step.strides, pad: step.pad, dataFormat: 'NHWC', dilations: step.dilations, dimRoundingMode: undefined,

@@ -30,16 +30,16 @@ export interface LayersModelLike {
 }
 
 export interface LayersModelAdapterOptions {
-  name?: string;
-  classNames?: readonly string[];
-  featureNames?: readonly string[];
+  name?: string | undefined;
+  classNames?: readonly string[] | undefined;
+  featureNames?: readonly string[] | undefined;
   /** Attention access for transformer models built with `@glassbox/attention`'s layers. */
-  attention?: AttentionAccess;
+  attention?: AttentionAccess | undefined;
   /**
    * Run `forward`/`predict` through {@link compileLayersForward} (fused kernels with lazy weight
    * gradients, batch norm folded into convolutions): default true. False runs `model.apply`.
    */
-  optimize?: boolean;
+  optimize?: boolean | undefined;
 }
 
 const perExample = (shape: unknown): number[] => {
@@ -74,7 +74,7 @@ export function fromLayersModel(model: LayersModelLike, options: LayersModelAdap
   if (options.attention) caps.add('attention');
   const run = (x: tf.Tensor, from: number, to: number): tf.Tensor => {
     let h = x;
-    for (let i = from; i < to; i++) h = chain[i].apply(h, { training: false }) as tf.Tensor;
+    for (let i = from; i < to; i++) h = chain[i]!.apply(h, { training: false }) as tf.Tensor; // 0 <= from <= to <= chain.length
     return h;
   };
   const compiled = options.optimize === false ? null : compileLayersForward(model as unknown as LayersGraphLike);
@@ -83,15 +83,20 @@ export function fromLayersModel(model: LayersModelLike, options: LayersModelAdap
   // so rule-overriding methods run the plain pass.
   const forward = (x: tf.Tensor, o?: ForwardOptions): tf.Tensor =>
     o?.gradientRules ? withGradientRules(o.gradientRules, () => plain(x)) : compiled ? compiled(x) : plain(x);
+  const [input] = model.inputs;
+  const [output] = model.outputs;
+  if (!input || !output) {
+    throw new UnsupportedModelError(`Layers model "${model.name}" has no ${input ? 'outputs' : 'inputs'}; expected one input and one output tensor`, { model: model.name });
+  }
   const adapter: Model = {
     specVersion: MODEL_SPEC_VERSION,
     name: options.name ?? model.name,
-    inputShape: perExample(model.inputs[0].shape),
-    outputShape: perExample(model.outputs[0].shape),
+    inputShape: perExample(input.shape),
+    outputShape: perExample(output.shape),
     capabilities: caps,
     classNames: options.classNames,
     featureNames: options.featureNames,
-    attention: options.attention,
+    ...(options.attention !== undefined ? { attention: options.attention } : {}),
     predict: async (x) => tf.tidy(() => forward(x)),
     forward,
   };
@@ -144,10 +149,11 @@ function randomizedCopy(chain: LayerLike[], names: readonly string[], seed: numb
     tf.dispose(fresh);
   }
   let disposed = false;
+  // The copy cannot be randomised again: drop the method.
+  const { withRandomizedLayers: _original, ...rest } = base;
   return {
-    ...base,
+    ...rest,
     name: `${base.name} (randomised: ${names.join(', ')})`,
-    withRandomizedLayers: undefined,
     dispose: () => {
       if (disposed) return;
       disposed = true;

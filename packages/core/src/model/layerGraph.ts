@@ -49,16 +49,16 @@ export function layerGraph(all: readonly GraphLayerLike[], shapeOf: (layer: Grap
   // Position k is a split point when no edge j → i jumps over it (j < k < i).
   const crossing = new Int32Array(all.length + 1);
   for (const [i, ids] of inbound.entries()) {
-    for (const j of ids) if (i - j > 1) { crossing[j + 1]++; crossing[i]--; }
+    for (const j of ids) if (i - j > 1) { crossing[j + 1]!++; crossing[i]!--; }
   }
   const splittable: boolean[] = [];
-  for (let k = 0, open = 0; k < all.length; k++) { open += crossing[k]; splittable.push(k > 0 && k < last && open === 0); }
+  for (let k = 0, open = 0; k < all.length; k++) { open += crossing[k]!; splittable.push(k > 0 && k < last && open === 0); }
 
   const run = (start: number, value: tf.Tensor, end: number): tf.Tensor => {
     const values = new Map<number, tf.Tensor>([[start, value]]);
     for (let i = start + 1; i <= end; i++) {
-      const args = inbound[i].map((j) => values.get(j)!);
-      values.set(i, all[i].apply(args.length === 1 ? args[0] : args, { training: false }) as tf.Tensor);
+      const args = inbound[i]!.map((j) => values.get(j)!); // start < i <= end < all.length
+      values.set(i, all[i]!.apply(args.length === 1 ? args[0]! : args, { training: false }) as tf.Tensor);
     }
     return values.get(end)!;
   };

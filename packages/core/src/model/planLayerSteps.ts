@@ -70,24 +70,27 @@ function fusableActivation(layer: AnyLayer): string | null {
 
 /** The graph of a Layers model as fused steps, or null when it has shared layers, nested models, or several inputs or outputs. */
 export function planLayerSteps(graph: LayersGraphLike): { steps: LayerStep[]; input: TensorRef; output: TensorRef; stats: Record<string, number> } | null {
-  if (graph.inputLayers!.length !== 1 || graph.outputLayers!.length !== 1) return null;
-  const input = `${graph.inputLayers![0].name}:0:0`;
-  const output = `${graph.outputLayers![0].name}:${graph.outputLayersNodeIndices?.[0] ?? 0}:${graph.outputLayersTensorIndices?.[0] ?? 0}`;
+  const [inputLayer, ...moreInputs] = graph.inputLayers!;
+  const [outputLayer, ...moreOutputs] = graph.outputLayers!;
+  if (!inputLayer || !outputLayer || moreInputs.length > 0 || moreOutputs.length > 0) return null;
+  const input = `${inputLayer.name}:0:0`;
+  const output = `${outputLayer.name}:${graph.outputLayersNodeIndices?.[0] ?? 0}:${graph.outputLayersTensorIndices?.[0] ?? 0}`;
   const steps: LayerStep[] = [];
   const uses = new Map<TensorRef, number>([[output, 1]]);
   const producer = new Map<TensorRef, LayerStep>();
-  const stats: Record<string, number> = { conv: 0, depthwise: 0, dense: 0, layer: 0, foldedBatchNorm: 0, fusedActivation: 0, foldedPadding: 0 };
+  const stats: Record<LayerStep['kind'] | 'foldedBatchNorm' | 'fusedActivation' | 'foldedPadding', number> = { conv: 0, depthwise: 0, dense: 0, layer: 0, foldedBatchNorm: 0, fusedActivation: 0, foldedPadding: 0 };
   for (const layer of graph.layers as AnyLayer[]) {
     const cls = layer.getClassName();
     if (cls === 'InputLayer') continue;
     // A nested model used as a layer runs through tfjs-layers itself (its own graph is not lowered).
     if (Array.isArray(layer.layers)) return null;
     const nodes = (layer.inboundNodes as AnyLayer[]).map((_: unknown, i: number) => i).filter((i: number) => graph.containerNodes!.has(`${layer.name}_ib-${i}`));
-    if (nodes.length !== 1) return null;
-    const node = layer.inboundNodes[nodes[0]];
+    const [nodeIndex, ...moreNodes] = nodes;
+    if (nodeIndex === undefined || moreNodes.length > 0) return null;
+    const node = layer.inboundNodes[nodeIndex];
     if ((node.outputTensors?.length ?? 1) !== 1) return null;
     const inputs: TensorRef[] = node.inboundLayers.map((l: AnyLayer, k: number) => `${l.name}:${node.nodeIndices[k]}:${node.tensorIndices[k]}`);
-    const out = `${layer.name}:${nodes[0]}:0`;
+    const out = `${layer.name}:${nodeIndex}:0`;
     for (const r of inputs) uses.set(r, (uses.get(r) ?? 0) + 1);
     const shapes = node.inputShapes;
     const inputRank = Array.isArray(shapes?.[0]) ? shapes[0].length : (shapes?.length ?? 0);
@@ -96,8 +99,9 @@ export function planLayerSteps(graph: LayersGraphLike): { steps: LayerStep[]; in
   // Fusion: each pattern needs the producer's output to have this step as its only consumer.
   const kept: LayerStep[] = [];
   for (const step of steps) {
-    const src = step.inputs.length === 1 ? producer.get(step.inputs[0]) : undefined;
-    const sole = src !== undefined && uses.get(step.inputs[0]) === 1;
+    const only = step.inputs.length === 1 ? step.inputs[0] : undefined;
+    const src = only === undefined ? undefined : producer.get(only);
+    const sole = only !== undefined && src !== undefined && uses.get(only) === 1;
     const layer = step.layer as AnyLayer;
     if (sole && step.kind === 'layer' && src.kind !== 'layer' && src.activation === 'linear' && !src.post) {
       const cls = layer.getClassName();

@@ -17,7 +17,7 @@ function quantize(values: Float32Array, dtype: Quantization): { bytes: Uint8Arra
   if (dtype === 'float16') {
     const half = new Uint16Array(values.length);
     const back = new Float32Array(values.length);
-    for (let i = 0; i < values.length; i++) [half[i], back[i]] = toHalf(values[i]);
+    for (let i = 0; i < values.length; i++) [half[i], back[i]] = toHalf(values[i]!);
     return { bytes: new Uint8Array(half.buffer), dequantized: back, quantization: { dtype } };
   }
   const levels = dtype === 'uint8' ? 255 : 65535;
@@ -28,8 +28,8 @@ function quantize(values: Float32Array, dtype: Quantization): { bytes: Uint8Arra
   const q = dtype === 'uint8' ? new Uint8Array(values.length) : new Uint16Array(values.length);
   const back = new Float32Array(values.length);
   for (let i = 0; i < values.length; i++) {
-    q[i] = Math.max(0, Math.min(levels, Math.round((values[i] - min) / scale)));
-    back[i] = q[i] * scale + min;
+    q[i] = Math.max(0, Math.min(levels, Math.round((values[i]! - min) / scale)));
+    back[i] = q[i]! * scale + min;
   }
   return { bytes: new Uint8Array(q.buffer), dequantized: back, quantization: { dtype, min, scale } };
 }
@@ -37,7 +37,7 @@ function quantize(values: Float32Array, dtype: Quantization): { bytes: Uint8Arra
 /** float32 → IEEE half bits (round to nearest even) and the value it decodes to. */
 function toHalf(v: number): [number, number] {
   const f = new Float32Array([v]);
-  const u = new Uint32Array(f.buffer)[0];
+  const u = new Uint32Array(f.buffer)[0]!;
   const sign = (u >>> 16) & 0x8000;
   const exp = ((u >>> 23) & 0xff) - 127 + 15;
   let mant = u & 0x7fffff;
@@ -108,7 +108,7 @@ async function roundTrip(build: () => tfl.LayersModel, dtype: Quantization, inpu
   const [g, gRef] = [targetGradients(model.forward!, x, [0, 1]), targetGradients((t) => original.apply(t, { training: false }) as tf.Tensor, x, [0, 1])];
   const close = (a: Float32Array, b: Float32Array) => {
     const scale = Math.max(...Array.from(b, Math.abs), 1e-6);
-    return Math.max(...Array.from(a, (v, i) => Math.abs(v - b[i]))) / scale;
+    return Math.max(...Array.from(a, (v, i) => Math.abs(v - b[i]!))) / scale;
   };
   expect(close((await y.data()) as Float32Array, (await yRef.data()) as Float32Array)).toBeLessThan(1e-5);
   expect(close((await g.data()) as Float32Array, (await gRef.data()) as Float32Array)).toBeLessThan(1e-4);

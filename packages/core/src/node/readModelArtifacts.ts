@@ -71,7 +71,8 @@ export async function readModelArtifacts(modelJsonPath: string, options: ReadMod
     for (const w of group.weights as WeightSpec[]) {
       if (!w || typeof w.name !== 'string' || !Array.isArray(w.shape)) throw bad(`weightsManifest[${g}] has a weight without name/shape`, { weight: w });
       const dtype = w.quantization?.dtype ?? w.dtype;
-      if (!(w.dtype in DTYPE_BYTES) || !(dtype in DTYPE_BYTES)) {
+      const dtypeBytes = DTYPE_BYTES[dtype];
+      if (!(w.dtype in DTYPE_BYTES) || !(dtype in DTYPE_BYTES) || dtypeBytes === undefined) {
         throw new ModelFileError('MODEL_UNKNOWN_DTYPE', `Weight "${w.name}" has dtype "${dtype}"; expected one of ${Object.keys(DTYPE_BYTES).join(', ')}`, { weight: w.name, dtype });
       }
       let count = 1;
@@ -82,7 +83,7 @@ export async function readModelArtifacts(modelJsonPath: string, options: ReadMod
           throw new ModelFileError('MODEL_TOO_LARGE', `Weight "${w.name}" with shape ${JSON.stringify(w.shape)} needs more than the budget of ${maxBytes} bytes`, { weight: w.name, shape: w.shape, maxBytes });
         }
       }
-      groupBytes += count * DTYPE_BYTES[dtype];
+      groupBytes += count * dtypeBytes;
       weightSpecs.push(w);
     }
     declaredBytes += groupBytes;

@@ -81,7 +81,7 @@ describe('noiseTunnel', () => {
   it('with zero noise equals the wrapped method; vargrad is then zero', async () => {
     const plain = await referenceExplainer().explain(model, x, { target: 1 });
     const zero = await noiseTunnel(referenceExplainer(), { samples: 3, noiseLevel: 0 }).explain(model, x, { target: 1 });
-    zero.attributions.forEach((v, i) => expect(v).toBeCloseTo(plain.attributions[i], 6));
+    zero.attributions.forEach((v, i) => expect(v).toBeCloseTo(plain.attributions[i]!, 6));
     const vg = await noiseTunnel(referenceExplainer(), { samples: 3, noiseLevel: 0, aggregate: 'vargrad' }).explain(model, x, { target: 1 });
     vg.attributions.forEach((v) => expect(Math.abs(v)).toBeLessThan(1e-6));
   });
@@ -91,6 +91,6 @@ describe('noiseTunnel', () => {
     const big = await t.explain(model, x, { seed: 1 });
     const small = await t.explain(model, x, { seed: 1, memoryBudgetBytes: 3 * 5 * 4 * 8 * 2 });
     expect(small.diagnostics.chunkSize).toBe(2);
-    small.attributions.forEach((v, i) => expect(v).toBeCloseTo(big.attributions[i], 6));
+    small.attributions.forEach((v, i) => expect(v).toBeCloseTo(big.attributions[i]!, 6));
   });
 });

@@ -26,12 +26,12 @@ type AnyStep = PipelineStep<unknown, unknown>;
  */
 export class Pipeline<T> {
   private constructor(
-    private readonly source: { explainer: Explainer<any, any, any>; backend?: string },
+    private readonly source: { explainer: Explainer<any, any, any>; backend?: string | undefined },
     private readonly steps: readonly AnyStep[],
   ) {}
 
   /** Starts a pipeline at an explainer; `backend` runs the explainer there. */
-  static from<O, K extends ExplanationKind, D>(explainer: Explainer<O, K, D>, options: { backend?: string } = {}): Pipeline<Explanation<K, D>> {
+  static from<O, K extends ExplanationKind, D>(explainer: Explainer<O, K, D>, options: { backend?: string | undefined } = {}): Pipeline<Explanation<K, D>> {
     return new Pipeline<Explanation<K, D>>({ explainer, backend: options.backend }, []);
   }
 
@@ -109,6 +109,6 @@ export class Pipeline<T> {
 }
 
 /** Starts a {@link Pipeline} at an explainer. */
-export function pipeline<O, K extends ExplanationKind, D>(explainer: Explainer<O, K, D>, options: { backend?: string } = {}): Pipeline<Explanation<K, D>> {
+export function pipeline<O, K extends ExplanationKind, D>(explainer: Explainer<O, K, D>, options: { backend?: string | undefined } = {}): Pipeline<Explanation<K, D>> {
   return Pipeline.from(explainer, options);
 }

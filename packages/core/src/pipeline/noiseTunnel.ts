@@ -55,7 +55,7 @@ export function noiseTunnel<O, K extends ExplanationKind, D>(
       const x = (await inputs.data()) as Float32Array;
       const sigmas = Array.from({ length: n }, (_, i) => {
         let lo = Infinity, hi = -Infinity;
-        for (let j = i * per; j < (i + 1) * per; j++) { lo = Math.min(lo, x[j]); hi = Math.max(hi, x[j]); }
+        for (let j = i * per; j < (i + 1) * per; j++) { lo = Math.min(lo, x[j]!); hi = Math.max(hi, x[j]!); }
         return noiseLevel * (hi - lo);
       });
       const rng = context.random.fork('noise-tunnel');
@@ -72,14 +72,14 @@ export function noiseTunnel<O, K extends ExplanationKind, D>(
           const noisy = new Float32Array(k * n * per);
           for (let s = 0; s < k; s++) for (let i = 0; i < n; i++) {
             const o = (s * n + i) * per;
-            for (let j = 0; j < per; j++) noisy[o + j] = x[i * per + j] + sigmas[i] * rng.normal();
+            for (let j = 0; j < per; j++) noisy[o + j] = x[i * per + j]! + sigmas[i]! * rng.normal();
           }
           const noisyT = tf.tensor(noisy, [k * n, ...inputs.shape.slice(1)]);
           try {
             const out = await model.predict(noisyT);
             const outputs = (await out.data()) as Float32Array;
             out.dispose();
-            const r = await inner.run({ ...req, inputs: noisyT, targets: Array.from({ length: k * n }, (_, i) => targets[i % n]), options: innerOptions as O, outputs });
+            const r = await inner.run({ ...req, inputs: noisyT, targets: Array.from({ length: k * n }, (_, i) => targets[i % n]!), options: innerOptions as O, outputs });
             shape = r.attributions.shape.slice(1);
             return r.attributions instanceof tf.Tensor ? r.attributions : r.attributions.values;
           } finally {
@@ -91,15 +91,15 @@ export function noiseTunnel<O, K extends ExplanationKind, D>(
           sum ??= new Float64Array(n * m);
           sumSq ??= new Float64Array(n * m);
           for (let s = 0; s < s1 - s0; s++) for (let t = 0; t < n * m; t++) {
-            const v = values[s * n * m + t];
-            sum[t] += v;
-            sumSq[t] += v * v;
+            const v = values[s * n * m + t]!;
+            sum[t]! += v;
+            sumSq[t]! += v * v;
           }
         },
       });
       const out = new Float32Array(sum!.length);
       for (let t = 0; t < out.length; t++) {
-        const mean = sum![t] / samples, meanSq = sumSq![t] / samples;
+        const mean = sum![t]! / samples, meanSq = sumSq![t]! / samples;
         out[t] = aggregate === 'smoothgrad' ? mean : aggregate === 'smoothgrad-squared' ? meanSq : Math.max(0, meanSq - mean * mean);
       }
       return { attributions: { values: out, shape: [n, ...shape] }, diagnostics: { noiseSigma: sigmas, samples, chunkSize: plan.chunkSize } };

@@ -25,7 +25,7 @@ export async function measurePredictBytes(model: Model, example?: ArrayLike<numb
   const io = 4 * (per + sizeOf(model.outputShape));
   if (!model.forward) return { perItem: io * BLACK_BOX_HEADROOM, fixed: 0 };
   const forward = model.forward;
-  const x0 = example ? tf.tensor(Float32Array.from({ length: per }, (_, i) => example[i]), [1, ...model.inputShape]) : tf.zeros([1, ...model.inputShape]);
+  const x0 = example ? tf.tensor(Float32Array.from({ length: per }, (_, i) => example[i]!), [1, ...model.inputShape]) : tf.zeros([1, ...model.inputShape]);
   try {
     const ones = model.inputShape.map(() => 1);
     const { perItem, fixed } = await measureItemBytes((m) => tf.dispose(tf.tidy(() => forward(tf.tile(x0, [m, ...ones])))));

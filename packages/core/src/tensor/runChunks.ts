@@ -19,12 +19,12 @@ interface ChunkJobBase<T extends ChunkOutput> {
   /** What one item costs: decides the chunk size (see {@link ItemCost}). */
   cost: ItemCost;
   /** Most items per chunk, whatever the budget allows (e.g. a `maxBatch` option). */
-  maxChunkSize?: number;
+  maxChunkSize?: number | undefined;
   /**
    * Items come in groups of this size (e.g. one group per integration step, `n` examples each): a
    * chunk holds whole groups, or lies inside one group when a group does not fit. Default 1.
    */
-  group?: number;
+  group?: number | undefined;
   /** Receives each chunk's values, `[start, end)` in item order, after its tensors are released. */
   collect?(values: ChunkValues<T>, start: number, end: number): void;
 }

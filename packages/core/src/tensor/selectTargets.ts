@@ -13,7 +13,7 @@ export function selectTargets(output: tf.Tensor, targets: readonly number[]): tf
     const size = flat.shape[1]!;
     // The mask is built here rather than with tf.oneHot, which refuses depth 1 (single-output models).
     const m = new Float32Array(n * size);
-    for (let i = 0; i < n; i++) m[i * size + targets[i % targets.length]] = 1;
+    for (let i = 0; i < n; i++) m[i * size + targets[i % targets.length]!] = 1;
     const mask = tf.tensor2d(m, [n, size]);
     return tf.sum(tf.mul(flat, mask), 1) as tf.Tensor1D;
   });

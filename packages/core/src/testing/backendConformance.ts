@@ -68,7 +68,7 @@ export function backendConformance(options: BackendSuiteOptions): ConformanceChe
           throw new Error(`explanation records backend "${got.backend}", expected "${options.backend}"`);
         }
         const { rtol, atol } = c.tolerance ?? tol;
-        const batch = ref.attributionShape[0];
+        const batch = ref.attributionShape[0] ?? 0;
         const per = ref.attributions.length / batch;
         if (got.attributions.length !== ref.attributions.length) {
           throw new Error(`${options.backend} returned ${got.attributions.length} attributions; cpu returned ${ref.attributions.length}`);
@@ -77,8 +77,8 @@ export function backendConformance(options: BackendSuiteOptions): ConformanceChe
         for (let i = 0; i < batch; i++) {
           let maxRef = 0, maxDiff = 0;
           for (let j = i * per; j < (i + 1) * per; j++) {
-            maxRef = Math.max(maxRef, Math.abs(ref.attributions[j]));
-            maxDiff = Math.max(maxDiff, Math.abs(got.attributions[j] - ref.attributions[j]));
+            maxRef = Math.max(maxRef, Math.abs(ref.attributions[j]!));
+            maxDiff = Math.max(maxDiff, Math.abs(got.attributions[j]! - ref.attributions[j]!));
           }
           if (!(maxDiff <= atol + rtol * maxRef)) {
             throw new Error(`example ${i}: max|${options.backend} − cpu| = ${maxDiff.toExponential(3)} > ${atol} + ${rtol}·${maxRef.toExponential(3)}`);

@@ -43,7 +43,8 @@ export function randomInputs(batch: number, shape: readonly number[], seed = 7):
 }
 
 function reshape(flat: number[], shape: readonly number[]): unknown {
-  if (shape.length <= 1) return flat;
-  const stride = flat.length / shape[0];
-  return Array.from({ length: shape[0] }, (_, i) => reshape(flat.slice(i * stride, (i + 1) * stride), shape.slice(1)));
+  const [rows, ...rest] = shape;
+  if (rows === undefined || rest.length === 0) return flat;
+  const stride = flat.length / rows;
+  return Array.from({ length: rows }, (_, i) => reshape(flat.slice(i * stride, (i + 1) * stride), rest));
 }

@@ -40,7 +40,7 @@ export function peerAgreement(got: ArrayLike<number>, reference: readonly (reado
   let offset = 0;
   reference.forEach((row, i) => {
     let maxDiff = 0;
-    row.forEach((r, j) => (maxDiff = Math.max(maxDiff, Math.abs(got[offset + j] - r))));
+    row.forEach((r, j) => (maxDiff = Math.max(maxDiff, Math.abs(got[offset + j]! - r))));
     const allowed = rtol * scaleOf(i, row) + atol;
     const ratio = Number.isNaN(maxDiff) ? Infinity : maxDiff === 0 ? 0 : maxDiff / allowed;
     if (ratio > worst.ratio || i === 0) worst = { ratio, example: i, maxDiff, allowed };

@@ -83,14 +83,15 @@ export function pluginManifestConformance({ manifest, exports, coreVersion }: Pl
 
 /** Whether a caret, tilde, `>=`, exact or `workspace:` range admits `version` (x.y.z only; `||` alternatives). */
 export function rangeAdmits(range: string, version: string): boolean {
-  const parse = (v: string) => v.trim().replace(/^v/, '').split('-')[0].split('.').map((p) => (p === 'x' || p === '*' ? NaN : Number(p)));
+  // x.y.z; a missing part stays undefined (compared as such below), as before these were typed.
+  const parse = (v: string) => (v.trim().replace(/^v/, '').split('-')[0] ?? '').split('.').map((p) => (p === 'x' || p === '*' ? NaN : Number(p))) as [number, number, number];
   const [M, m, p] = parse(version);
-  const cmp = (a: number[]) => (M !== a[0] ? M - a[0] : m !== (a[1] || 0) ? m - (a[1] || 0) : p - (a[2] || 0));
+  const cmp = (a: [number, number, number]) => (M !== a[0] ? M - a[0] : m !== (a[1] || 0) ? m - (a[1] || 0) : p - (a[2] || 0));
   return range.split('||').some((raw) => {
     const r = raw.trim().replace(/^workspace:/, '');
     if (r === '*' || r === '' || r === '^' || r === '~') return true;
     const op = /^(\^|~|>=|=)?\s*(.*)$/.exec(r)!;
-    const v = parse(op[2]);
+    const v = parse(op[2] ?? '');
     if (v.some((x, i) => Number.isNaN(x) && i === 0)) return true;
     if (op[1] === '>=') return cmp(v) >= 0;
     if (cmp(v) < 0) return false;

@@ -12,8 +12,8 @@
 export function areaUnderCurve(y: ArrayLike<number>, x?: ArrayLike<number>): number {
   const n = y.length;
   if (n < 2) return 0;
-  const xs = (i: number) => (x ? x[i] : i / (n - 1));
+  const xs = (i: number) => (x ? x[i]! : i / (n - 1));
   let area = 0;
-  for (let i = 1; i < n; i++) area += ((y[i] + y[i - 1]) / 2) * (xs(i) - xs(i - 1));
+  for (let i = 1; i < n; i++) area += ((y[i]! + y[i - 1]!) / 2) * (xs(i) - xs(i - 1));
   return area;
 }

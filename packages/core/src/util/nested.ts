@@ -8,10 +8,10 @@ export function nest(values: ArrayLike<number>, shape: readonly number[]): unkno
   const last = shape.length - 1;
   // Plain loops into pre-sized arrays: this runs over every value of every explanation written.
   const build = (offset: number, dim: number): unknown[] => {
-    const n = shape[dim];
+    const n = shape[dim]!; // dim <= last
     const out = new Array<unknown>(n);
     if (dim === last) for (let i = 0; i < n; i++) out[i] = values[offset + i];
-    else for (let i = 0; i < n; i++) out[i] = build(offset + i * strides[dim], dim + 1);
+    else for (let i = 0; i < n; i++) out[i] = build(offset + i * strides[dim]!, dim + 1);
     return out;
   };
   return build(0, 0);

@@ -12,5 +12,5 @@ export function percentile(values: ArrayLike<number>, p: number): number {
   if (sorted.length === 0) return 0;
   const pos = (Math.min(100, Math.max(0, p)) / 100) * (sorted.length - 1);
   const lo = Math.floor(pos), hi = Math.ceil(pos);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo); // 0 <= lo <= hi < length
 }
