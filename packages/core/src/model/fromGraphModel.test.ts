@@ -23,7 +23,7 @@ function writeGraph(options: TinyGraphModelOptions): string {
 function expected(x: number[][], options: TinyGraphModelOptions = {}): number[][] {
   const { w, b } = tinyGraphModel(options).weights;
   return x.map((row) => {
-    const z = [0, 1, 2].map((j) => b[j] + row.reduce((s, v, i) => s + v * w[i * 3 + j], 0));
+    const z = [0, 1, 2].map((j) => b[j]! + row.reduce((s, v, i) => s + v * w[i * 3 + j]!, 0));
     const m = Math.max(...z);
     const e = z.map((v) => Math.exp(v - m));
     return e.map((v) => v / e.reduce((s, u) => s + u, 0));
@@ -60,7 +60,7 @@ describe('graph models load with no shape configuration', () => {
     const y = await model.predict(input);
     const got = (await y.array()) as number[][];
     tf.dispose([input, y]);
-    expected(x).forEach((row, i) => row.forEach((v, j) => expect(got[i][j]).toBeCloseTo(v, 5)));
+    expected(x).forEach((row, i) => row.forEach((v, j) => expect(got[i]![j]).toBeCloseTo(v, 5)));
     model.dispose?.();
     expect(tf.memory().numTensors).toBe(before);
   });
@@ -78,7 +78,7 @@ describe('graph models load with no shape configuration', () => {
     const [a, b] = [await logits.predict(input), await probs.predict(input)];
     const sm = tf.softmax(a);
     const want = Array.from(await b.data());
-    Array.from(await sm.data()).forEach((v, i) => expect(v).toBeCloseTo(want[i], 6));
+    Array.from(await sm.data()).forEach((v, i) => expect(v).toBeCloseTo(want[i]!, 6));
     tf.dispose([a, b, sm, input]);
     logits.dispose?.();
     probs.dispose?.();

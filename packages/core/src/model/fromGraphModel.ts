@@ -9,8 +9,8 @@ import { releaseTapeOnThrow } from '../tensor/releaseTapeOnThrow';
 /** One input or output of a graph model, as tfjs-converter describes it (from the signature, else the graph's nodes). */
 export interface GraphTensorInfo {
   name: string;
-  shape?: number[];
-  dtype?: string;
+  shape?: number[] | undefined;
+  dtype?: string | undefined;
 }
 
 /** One entry of a graph model's `signature` (TensorFlow's TensorInfo as JSON). */
@@ -70,13 +70,14 @@ function pick(kind: 'input' | 'output', list: (GraphTensorInfo & { key?: string 
     if (!found) throw new UnsupportedModelError(`The graph model has no ${kind} "${wanted}"; its ${kind}s are: ${names.join(', ')}`, { [flag]: wanted, [`${kind}s`]: names });
     return found;
   }
-  if (list.length !== 1) {
+  const [only] = list;
+  if (list.length !== 1 || !only) {
     throw new UnsupportedModelError(
       `The graph model has ${list.length} ${kind}s (${names.join(', ') || 'none'}); choose one with ${flag} (CLI: --${kind === 'input' ? 'input-name' : 'output'} NAME)`,
       { [`${kind}s`]: names },
     );
   }
-  return list[0];
+  return only;
 }
 
 /**
@@ -122,7 +123,7 @@ export function fromGraphModel(graph: GraphModelLike, options: GraphModelAdapter
   const fused = options.registerOp ? fusedGraphNodes(graph, options.registerOp) : undefined;
   const run = (x: tf.Tensor): tf.Tensor => {
     const y = graph.execute({ [input.name]: x }, output.name);
-    return Array.isArray(y) ? y[0] : y;
+    return Array.isArray(y) ? y[0]! : y; // one output name: one tensor
   };
   // A graph with a fixed batch of 1 runs example by example; tf.concat keeps it differentiable.
   const runBatch = (x: tf.Tensor): tf.Tensor => (!single || x.shape[0] === 1 ? run(x) : tf.tidy(() => tf.concat(tf.split(x, x.shape[0]).map(run))));

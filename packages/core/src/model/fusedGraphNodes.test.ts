@@ -117,7 +117,7 @@ describe('fused graph nodes run through Glassbox executors', () => {
   it("DeepLIFT's rescale rule through fused ReLUs gives completeness: Σ attributions = f(x) − f(ref)", async () => {
     const model = await load(MOBILE, 'fused');
     const rescale: GradientRule = ({ x: v, y, dy, gradient }) => {
-      const [xi, xr] = tf.split(v, 2), [yi, yr] = tf.split(y, 2);
+      const [xi, xr] = tf.split(v, 2) as [tf.Tensor, tf.Tensor], [yi, yr] = tf.split(y, 2) as [tf.Tensor, tf.Tensor];
       const dx = tf.concat([tf.sub(xi, xr), tf.sub(xi, xr)]), dyOut = tf.concat([tf.sub(yi, yr), tf.sub(yi, yr)]);
       const small = tf.less(tf.abs(dx), 1e-10);
       return tf.where(small, gradient(), tf.div(tf.mul(dy, dyOut), tf.where(small, tf.onesLike(dx), dx)));

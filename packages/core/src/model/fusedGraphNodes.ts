@@ -41,9 +41,9 @@ const ACTIVATION_KERNELS: Record<string, string> = { relu: 'Relu', relu6: 'Relu6
 const IN_KERNEL = new Set(['linear', 'relu', 'relu6', 'elu', 'leakyrelu', 'sigmoid']);
 
 interface Fusion {
-  bias?: tf.Tensor;
+  bias?: tf.Tensor | undefined;
   batchNorm?: { scale: tf.Tensor; offset: tf.Tensor; mean: tf.Tensor; variance: tf.Tensor; epsilon: number };
-  prelu?: tf.Tensor;
+  prelu?: tf.Tensor | undefined;
   activation: string;
   alpha: number;
 }
@@ -52,9 +52,9 @@ interface Fusion {
 let ruled: ReadonlySet<string> = new Set();
 const registered = new WeakSet<RegisterGraphOp>();
 
-const refuse = (node: string, message: string, details: Record<string, unknown> = {}): never => {
+function refuse(node: string, message: string, details: Record<string, unknown> = {}): never {
   throw new UnsupportedModelError(`Fused graph node ${node}: ${message}`, { op: node, ...details });
-};
+}
 
 /** The extra arguments and the activation a node's `fused_ops` / `num_args` describe. */
 function fusion(kind: Kind, inputs: tf.Tensor[], attrs: Record<string, unknown>): Fusion {
@@ -67,8 +67,8 @@ function fusion(kind: Kind, inputs: tf.Tensor[], attrs: Record<string, unknown>)
   if (extra === 'biasadd') [f.bias, f.prelu] = args;
   else if (extra === 'fusedbatchnorm' && kind !== 'matmul') {
     const [scale, offset, mean, variance, prelu] = args;
-    if (!variance) refuse(KINDS_BY[kind], `FusedBatchNorm needs 4 arguments (scale, offset, mean, variance), got ${args.length}`);
-    f.batchNorm = { scale: scale!, offset: offset!, mean: mean!, variance: variance!, epsilon: Number(attrs.epsilon ?? 1e-4) };
+    if (!scale || !offset || !mean || !variance) refuse(KINDS_BY[kind], `FusedBatchNorm needs 4 arguments (scale, offset, mean, variance), got ${args.length}`);
+    f.batchNorm = { scale, offset, mean, variance, epsilon: Number(attrs.epsilon ?? 1e-4) };
     f.prelu = prelu;
   } else {
     // tfjs-converter's own fusion may fuse an activation with no bias: fused_ops ['Prelu'] / ['Relu'].

@@ -38,6 +38,13 @@ function reduceTo(d: tf.Tensor, shape: number[]): tf.Tensor {
   return tf.reshape(axes.length ? tf.sum(d, axes) : d, shape);
 }
 
+/** The two inputs and the output a fused kernel's gradient saved (`inputsToSave` + `outputsToSave`). */
+function savedTriple(saved: tf.Tensor[]): [tf.Tensor, tf.Tensor, tf.Tensor] {
+  const [p, q, y] = saved;
+  if (!p || !q || !y) throw new Error(`A fused kernel's gradient expected 3 saved tensors, got ${saved.length}`);
+  return [p, q, y];
+}
+
 let registered = false;
 
 /**
@@ -61,7 +68,7 @@ export function registerFusedGradients(): void {
     inputsToSave: ['x', 'filter'],
     outputsToSave: [true],
     gradFunc: (dy, saved, attrs) => {
-      const [x, filter, y] = saved;
+      const [x, filter, y] = savedTriple(saved);
       const a = attrs as Attrs;
       if ((a.dataFormat ?? 'NHWC') !== 'NHWC') throw new Error('FusedConv2D gradient: only NHWC');
       const d = () => fusedActivationGrad(dy as tf.Tensor, y, a.activation, a.leakyreluAlpha);
@@ -69,7 +76,7 @@ export function registerFusedGradients(): void {
       return {
         x: () => run('Conv2DBackpropInput', { dy: d(), filter }, { ...common, inputShape: x.shape }),
         filter: () => run('Conv2DBackpropFilter', { x, dy: d() }, { ...common, filterShape: filter.shape }),
-        bias: () => reduceTo(d(), [y.shape[y.rank - 1]]),
+        bias: () => reduceTo(d(), [y.shape[y.rank - 1]!]),
       };
     },
   });
@@ -78,14 +85,14 @@ export function registerFusedGradients(): void {
     inputsToSave: ['x', 'filter'],
     outputsToSave: [true],
     gradFunc: (dy, saved, attrs) => {
-      const [x, filter, y] = saved;
+      const [x, filter, y] = savedTriple(saved);
       const a = attrs as Attrs;
       const d = () => fusedActivationGrad(dy as tf.Tensor, y, a.activation, a.leakyreluAlpha);
       const common = { strides: a.strides, pad: a.pad, dimRoundingMode: a.dimRoundingMode, dilations: a.dilations ?? [1, 1] };
       return {
         x: () => run('DepthwiseConv2dNativeBackpropInput', { dy: d(), filter }, { ...common, inputShape: x.shape }),
         filter: () => run('DepthwiseConv2dNativeBackpropFilter', { x, dy: d() }, { ...common, filterShape: filter.shape }),
-        bias: () => reduceTo(d(), [y.shape[y.rank - 1]]),
+        bias: () => reduceTo(d(), [y.shape[y.rank - 1]!]),
       };
     },
   });
@@ -94,14 +101,14 @@ export function registerFusedGradients(): void {
     inputsToSave: ['a', 'b'],
     outputsToSave: [true],
     gradFunc: (dy, saved, attrs) => {
-      const [a, b, y] = saved;
+      const [a, b, y] = savedTriple(saved);
       const { transposeA, transposeB, activation, leakyreluAlpha } = attrs as Attrs;
       const d = () => fusedActivationGrad(dy as tf.Tensor, y, activation, leakyreluAlpha);
       const ta = Boolean(transposeA), tb = Boolean(transposeB);
       return {
         a: () => (!ta ? tf.matMul(d(), b, false, !tb) : tb ? tf.matMul(b, d(), true, true) : tf.matMul(b, d(), false, true)),
         b: () => (!tb ? tf.matMul(a, d(), !ta, false) : ta ? tf.matMul(d(), a, true, true) : tf.matMul(d(), a, true, false)),
-        bias: () => reduceTo(d(), [y.shape[y.rank - 1]]),
+        bias: () => reduceTo(d(), [y.shape[y.rank - 1]!]),
       };
     },
   });
