@@ -1,0 +1,18 @@
+export type { TabularExample } from './TabularExample';
+export type { ModelMetadata } from './ModelMetadata';
+export { loadLabelledTable } from './loadLabelledTable';
+export { loadTabularExample, type LoadedTabularExample } from './loadTabularExample';
+export { readModelMetadata } from './readModelMetadata';
+export { stratifiedSplit } from './stratifiedSplit';
+export { rowsOf } from './rowsOf';
+export { columnStats } from './columnStats';
+export { spreadSample } from './spreadSample';
+export { formatPercent } from './formatPercent';
+export { buildStandardizedMlp, type StandardizedMlpOptions } from './buildStandardizedMlp';
+export { trainTabularMlp, type TrainTabularMlpOptions } from './trainTabularMlp';
+export { heldOutAccuracy } from './heldOutAccuracy';
+export { fitGlobalSurrogate, type GlobalSurrogate } from './fitGlobalSurrogate';
+export { logSurrogateSummary } from './logSurrogateSummary';
+export { rowIntegratedGradients, type FeatureAttribution, type RowIntegratedGradients } from './rowIntegratedGradients';
+export { tabularKernelShap, type TabularShap } from './tabularKernelShap';
+export { fidelityByDepth, type FidelityByDepthOptions } from './fidelityByDepth';
