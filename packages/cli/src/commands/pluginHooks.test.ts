@@ -1,17 +1,12 @@
-import { describe, expect, it, beforeAll } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cliIn, cliWorkspace } from '../testFixtures';
+import { useCliWorkspace } from '../useCliWorkspace';
 
 // The CLI has no per-plugin branches: what a method needs from the host comes from its explainer
 // object (adaptModel for the attention methods, withBackground for the local surrogate).
-let ws: Awaited<ReturnType<typeof cliWorkspace>>;
-beforeAll(async () => {
-  ws = await cliWorkspace();
-});
-const cli = cliIn(() => ws.dir);
-
+const { ws, cli } = useCliWorkspace();
 describe('explainers declare what they need from the host', () => {
   it("loads a transformer through the attention method's adaptModel, naming tokens from tokenizer.json", async () => {
     const dir = fileURLToPath(new URL('../../../../examples/text-classification/model/', import.meta.url));

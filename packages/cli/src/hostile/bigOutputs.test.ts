@@ -1,21 +1,18 @@
-import { describe, it, expect, beforeAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createRandom, EXPLANATION_SPEC_VERSION, explanationToJSON, type Explanation } from '@glassbox/core';
 import { nest } from '../../../core/src/util/nested';
-import { cliWorkspace } from '../testFixtures';
 import { writeAtomic } from '../io/writeAtomic';
 import { writeExplanationJson, writeNestedJson } from '../io/writeExplanationJson';
 import { npyHeader, readNpy, writeNpy } from '../io/npy';
 import { runCli } from './hostileWorkspace';
+import { useCliWorkspace } from '../useCliWorkspace';
 
 // Issue 18 item 4 (and issue 14 item 5): outputs of any size, JSON streamed, .npy in and out.
-let ws: Awaited<ReturnType<typeof cliWorkspace>>;
-beforeAll(async () => {
-  ws = await cliWorkspace();
-});
+const { ws } = useCliWorkspace();
 
 const collect = async (fn: (write: (c: string | Uint8Array) => Promise<void>) => Promise<void>) => {
   const parts: string[] = [];

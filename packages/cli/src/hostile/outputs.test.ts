@@ -1,16 +1,13 @@
-import { describe, it, expect, beforeAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { link, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { cliWorkspace } from '../testFixtures';
 import { writeAtomic } from '../io/writeAtomic';
 import { runCli } from './hostileWorkspace';
+import { useCliWorkspace } from '../useCliWorkspace';
 
 // Issue 18 item 2: --out is checked before any work, never replaces an input, and is written atomically.
-let ws: Awaited<ReturnType<typeof cliWorkspace>>;
 const explain = (...more: string[]) => ['explain', '--model', ws.model, '--input', ws.inputs, '--method', 'integrated-gradients', ...more];
-beforeAll(async () => {
-  ws = await cliWorkspace();
-});
+const { ws } = useCliWorkspace();
 
 describe('outputs', () => {
   it('refuses to overwrite any input of explain, evaluate and report; the inputs are left intact', async () => {
