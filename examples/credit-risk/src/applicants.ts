@@ -1,13 +1,13 @@
-import { fileURLToPath } from 'node:url';
 import type { CsvTable } from '@glassbox/surrogate-tree';
-import { loadLabelledTable, type TabularExample } from '@glassbox-examples/tabular';
+import { loadLabelledTable, tabularPaths, type TabularExample } from '@glassbox-examples/tabular';
 
 /** The committed data, model and outputs (paths work from src/ and dist/ alike). */
-export const DATA_CSV = fileURLToPath(new URL('../data/german_credit.csv', import.meta.url));
-export const MODEL_JSON = fileURLToPath(new URL('../model/model.json', import.meta.url));
-export const MODEL_DIR = fileURLToPath(new URL('../model/', import.meta.url));
-export const OUT_DIR = fileURLToPath(new URL('../out/', import.meta.url));
-export const RESULTS_DIR = fileURLToPath(new URL('../results/', import.meta.url));
+const paths = tabularPaths(import.meta.url, 'german_credit.csv');
+export const DATA_CSV = paths.dataCsv;
+export const MODEL_JSON = paths.modelJson;
+export const MODEL_DIR = paths.modelDir;
+export const OUT_DIR = paths.outDir;
+export const RESULTS_DIR = paths.resultsDir;
 
 /** Output order of the model: index 1 is the risk the bank declines. */
 export const CLASS_NAMES = ['good', 'bad'];

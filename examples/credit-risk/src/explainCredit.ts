@@ -1,21 +1,14 @@
-import { InvalidInputError, type Explanation, type Model } from '@glassbox/core';
-import { surrogateTreeLocal, toRenderTree, type CsvTable, type LocalSurrogate, type SurrogateTreeData } from '@glassbox/surrogate-tree';
+import { InvalidInputError } from '@glassbox/core';
+import { surrogateTreeLocal, toRenderTree, type LocalSurrogate } from '@glassbox/surrogate-tree';
 import { renderTreeSvg } from '@glassbox/viz';
-import { fitGlobalSurrogate, rowIntegratedGradients, rowsOf, type FeatureAttribution } from '@glassbox-examples/tabular';
+import { fitGlobalSurrogate, rowIntegratedGradients, rowsOf, type FeatureAttribution, type GlobalSurrogateReport } from '@glassbox-examples/tabular';
 import { CLASS_NAMES, CREDIT_RISK } from './applicants';
 
 /** One feature's share of an applicant's integrated-gradients explanation (the baseline: the average training applicant). */
 export type { FeatureAttribution };
 
 /** Everything the demo shows. */
-export interface CreditReport {
-  model: Model;
-  table: CsvTable;
-  /** The seeded split training used: row indices. */
-  split: { train: number[]; test: number[] };
-  heldOutAccuracy: number;
-  surrogate: Explanation<'surrogate', SurrogateTreeData>;
-  svg: string;
+export interface CreditReport extends GlobalSurrogateReport {
   applicant: {
     index: number;
     line: number;
@@ -39,7 +32,9 @@ const BAD = CLASS_NAMES.indexOf('bad');
  * (perturbations drawn against the training applicants). Dispose `report.model` when done.
  */
 export async function explainCredit(maxDepth = 3): Promise<CreditReport> {
-  const { model, table, labels, train, test, meta, surrogate, svg } = await fitGlobalSurrogate(CREDIT_RISK, maxDepth, { modelTitle: 'the credit model', rowsName: 'applicants' });
+  const { report, labels, meta } = await fitGlobalSurrogate(CREDIT_RISK, maxDepth, { modelTitle: 'the credit model', rowsName: 'applicants' });
+  const { model, table, surrogate } = report;
+  const { train, test } = report.split;
   const p = table.shape[1];
   const out = surrogate.outputs;
   const index = test.find((i) => out[i * 2 + BAD]! >= 0.5);
@@ -54,12 +49,7 @@ export async function explainCredit(maxDepth = 3): Promise<CreditReport> {
     title: `Local surrogate around the applicant on line ${table.lines[index]}: fidelity ${(instance.fidelity * 100).toFixed(1)}% on held-out neighbours`,
   });
   return {
-    model,
-    table,
-    split: { train, test },
-    heldOutAccuracy: meta.training.heldOutAccuracy,
-    surrogate,
-    svg,
+    ...report,
     applicant: {
       index,
       line: table.lines[index]!,

@@ -1,20 +1,12 @@
-import { InvalidInputError, type Explanation, type Model } from '@glassbox/core';
-import type { CsvTable, SurrogateTreeData } from '@glassbox/surrogate-tree';
-import { fitGlobalSurrogate, rowIntegratedGradients, type FeatureAttribution } from '@glassbox-examples/tabular';
+import { InvalidInputError } from '@glassbox/core';
+import { fitGlobalSurrogate, rowIntegratedGradients, type FeatureAttribution, type GlobalSurrogateReport } from '@glassbox-examples/tabular';
 import { CLASS_NAMES, MEDICAL_DIAGNOSIS } from './patients';
 
 /** One feature's share of a patient's integrated-gradients explanation (the baseline: the average training patient). */
 export type { FeatureAttribution };
 
 /** Everything the demo shows. */
-export interface DiagnosisReport {
-  model: Model;
-  table: CsvTable;
-  /** The seeded split training used: row indices. */
-  split: { train: number[]; test: number[] };
-  heldOutAccuracy: number;
-  surrogate: Explanation<'surrogate', SurrogateTreeData>;
-  svg: string;
+export interface DiagnosisReport extends GlobalSurrogateReport {
   patient: {
     index: number;
     line: number;
@@ -34,19 +26,16 @@ const MALIGNANT = CLASS_NAMES.indexOf('malignant');
  * gradients from the average training patient. Dispose `report.model` when done.
  */
 export async function explainDiagnosis(maxDepth = 3): Promise<DiagnosisReport> {
-  const { model, table, labels, train, test, meta, surrogate, svg } = await fitGlobalSurrogate(MEDICAL_DIAGNOSIS, maxDepth, { modelTitle: 'the diagnosis model', rowsName: 'patients' });
+  const { report, labels, meta } = await fitGlobalSurrogate(MEDICAL_DIAGNOSIS, maxDepth, { modelTitle: 'the diagnosis model', rowsName: 'patients' });
+  const { model, table, surrogate } = report;
+  const { test } = report.split;
   // The first held-out patient with a malignant diagnosis.
   const index = test.find((i) => labels[i] === MALIGNANT);
   if (index === undefined) throw new InvalidInputError('No held-out patient has a malignant diagnosis', { heldOutRows: test.length });
   const pMalignant = surrogate.outputs[index * 2 + MALIGNANT]!;
   const ig = await rowIntegratedGradients(model, table, index, { target: MALIGNANT, baseline: meta.scaler.mean, probability: pMalignant });
   return {
-    model,
-    table,
-    split: { train, test },
-    heldOutAccuracy: meta.training.heldOutAccuracy,
-    surrogate,
-    svg,
+    ...report,
     patient: {
       index,
       line: table.lines[index]!,

@@ -12,7 +12,7 @@ import { listBackends, targetGradients, useBackend, type Model } from '@glassbox
 import { loadModel } from '@glassbox/core/node';
 import { deeplift } from '../src/index';
 import { benchBackends } from '../../../bench/support/benchBackends';
-import { registerBuiltBackend } from '../../../bench/support/registerBuiltBackend';
+import { switchBenchBackend } from '../../../bench/support/switchBenchBackend';
 import { loadDigits } from '../../../examples/mnist/src/mnistData';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -31,11 +31,9 @@ async function timed(fn: () => Promise<unknown>, runs = 3): Promise<number> {
 
 const results: Record<string, unknown>[] = [];
 for (const backend of backends) {
-  try {
-    await registerBuiltBackend(backend, listBackends().map((b) => b.name));
-    await useBackend(backend);
-  } catch (e) {
-    console.log(`${backend}: unavailable (${(e as Error).message.split('\n')[0]})`);
+  const failure = await switchBenchBackend(backend, { listBackends, useBackend });
+  if (failure) {
+    console.log(`${backend}: unavailable (${failure.message.split('\n')[0]})`);
     continue;
   }
   for (const [name, batch, shape] of [['mlp', 64, [784]], ['cnn', 16, [28, 28, 1]]] as const) {

@@ -15,7 +15,7 @@ import { listBackends, useBackend, type Model } from '@glassbox/core';
 import { loadModel } from '@glassbox/core/node';
 import { integratedGradients } from '../src/index';
 import { benchBackends } from '../../../bench/support/benchBackends';
-import { registerBuiltBackend } from '../../../bench/support/registerBuiltBackend';
+import { switchBenchBackend } from '../../../bench/support/switchBenchBackend';
 import { loadDigits } from '../../../examples/mnist/src/mnistData';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -58,12 +58,10 @@ const unavailable: { backend: string; reason: string }[] = [];
 const mlp = await loadModel(`${root}examples/mnist/models/mlp/model.json`);
 const cnn = await loadModel(`${root}examples/mnist/models/cnn/model.json`);
 for (const backend of backends) {
-  try {
-    await registerBuiltBackend(backend, listBackends().map((b) => b.name));
-    await useBackend(backend);
-  } catch (e) {
-    unavailable.push({ backend, reason: (e as Error).message });
-    console.log(`${backend}: unavailable (${(e as Error).message})`);
+  const failure = await switchBenchBackend(backend, { listBackends, useBackend });
+  if (failure) {
+    unavailable.push({ backend, reason: failure.message });
+    console.log(`${backend}: unavailable (${failure.message})`);
     continue;
   }
   const xMlp = await digits(64, [784]);

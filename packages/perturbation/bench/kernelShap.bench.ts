@@ -14,7 +14,7 @@ import { listBackends, useBackend, type Model } from '@glassbox/core';
 import { loadModel } from '@glassbox/core/node';
 import { featureAblation, gridSuperpixels, kernelShap } from '../src/index';
 import { benchBackends } from '../../../bench/support/benchBackends';
-import { registerBuiltBackend } from '../../../bench/support/registerBuiltBackend';
+import { switchBenchBackend } from '../../../bench/support/switchBenchBackend';
 import { loadDigits } from '../../../examples/mnist/src/mnistData';
 import { loadApplicants } from '../../../examples/credit-risk/src/applicants';
 
@@ -31,11 +31,9 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
 const credit = (await loadApplicants()).table;
 const results: Record<string, unknown>[] = [];
 for (const backend of backends) {
-  try {
-    await registerBuiltBackend(backend, listBackends().map((b) => b.name));
-    await useBackend(backend);
-  } catch (e) {
-    console.log(`${backend}: unavailable (${(e as Error).message.split('\n')[0]})`);
+  const failure = await switchBenchBackend(backend, { listBackends, useBackend });
+  if (failure) {
+    console.log(`${backend}: unavailable (${failure.message.split('\n')[0]})`);
     continue;
   }
   const cases: { name: string; model: Model; x: tf.Tensor; options: Record<string, unknown> }[] = [];
