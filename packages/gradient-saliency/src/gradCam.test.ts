@@ -42,8 +42,8 @@ const handInput = [[[[1], [2], [0]], [[0], [1], [3]], [[2], [0], [1]]]];
 
 describe('grad-cam: conformance on a small CNN', () => {
   const inputs = () => randomInputs(3, [6, 6, 1], 4);
-  for (const c of explainerConformance({ explainer: gradCam(), model: () => smallCnn(), inputs, expectedShape: (s) => [s[0], 3, 3] })) it(c.name, c.run);
-  for (const c of explainerConformance({ explainer: gradCam({ upsample: true, relu: false }), model: () => smallCnn(), inputs, expectedShape: (s) => [s[0], 6, 6] }))
+  for (const c of explainerConformance({ explainer: gradCam(), model: () => smallCnn(), inputs, expectedShape: (s) => [s[0]!, 3, 3] })) it(c.name, c.run);
+  for (const c of explainerConformance({ explainer: gradCam({ upsample: true, relu: false }), model: () => smallCnn(), inputs, expectedShape: (s) => [s[0]!, 6, 6] }))
     it(`upsampled, no ReLU: ${c.name}`, c.run);
 });
 
