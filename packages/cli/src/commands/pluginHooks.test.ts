@@ -17,7 +17,7 @@ describe('explainers declare what they need from the host', () => {
     expect(r.code, r.err).toBe(0);
     const j = JSON.parse(r.out);
     expect(j).toMatchObject({ kind: 'attention-map', method: 'attention-rollout', explainer: { package: '@glassbox/attention', version: '1.0.0' } });
-    expect(j.labels.tokens[0].slice(0, 3)).toEqual(['[CLS]', 'you', vocabulary[words[2]]]);
+    expect(j.labels.tokens[0].slice(0, 3)).toEqual(['[CLS]', 'you', vocabulary[words[2]!]]);
   });
 
   it("gives the local surrogate the whole CSV as background when --rows picks one row", async () => {

@@ -16,7 +16,7 @@ const counts = { parser: { tried: 0, results: 0, typed: 0 }, readers: { tried: 0
 const { ws } = useCliWorkspace();
 afterAll(() => console.log(`fuzz counts: ${JSON.stringify(counts)}`));
 
-const pick = <T>(rng: Random, xs: readonly T[]): T => xs[Math.floor(rng.uniform(0, xs.length))];
+const pick = <T>(rng: Random, xs: readonly T[]): T => xs[Math.floor(rng.uniform(0, xs.length))]!;
 const int = (rng: Random, lo: number, hi: number) => Math.floor(rng.uniform(lo, hi + 1));
 
 const NAMES = ['model', 'input', 'data', 'method', 'target', 'targets', 'backend', 'fallback', 'seed', 'memory-budget-mb', 'out', 'example', 'image-shape', 'rows',

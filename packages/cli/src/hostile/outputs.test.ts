@@ -13,7 +13,7 @@ describe('outputs', () => {
   it('refuses to overwrite any input of explain, evaluate and report; the inputs are left intact', async () => {
     const modelText = await readFile(ws.model, 'utf8');
     const inputsText = await readFile(ws.inputs, 'utf8');
-    const shard = join(ws.dir, 'model', (JSON.parse(modelText).weightsManifest[0].paths as string[])[0]);
+    const shard = join(ws.dir, 'model', (JSON.parse(modelText).weightsManifest[0].paths as string[])[0]!);
     const shardBytes = await readFile(shard);
     await symlink(ws.inputs, join(ws.dir, 'alias.json'));
     await link(ws.inputs, join(ws.dir, 'hardlink.json'));
@@ -56,7 +56,7 @@ describe('outputs', () => {
       [join('inputs.json', 'x.json'), /\[OUTPUT_PATH_INVALID\]: .* is not a folder/],
     ];
     await mkdir(join(ws.dir, 'adir.json'), { recursive: true });
-    cases[1][1] = /\[OUTPUT_PATH_INVALID\]: --out adir\.json is a folder/;
+    cases[1]![1] = /\[OUTPUT_PATH_INVALID\]: --out adir\.json is a folder/;
     for (const [out, pattern] of cases) {
       // --method nope: the output is checked before the method is even looked up.
       const r = await runCli(ws.dir, 'explain', '--model', ws.model, '--input', ws.inputs, '--method', 'nope', '--out', out);
