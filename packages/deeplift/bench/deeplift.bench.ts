@@ -31,11 +31,7 @@ async function timed(fn: () => Promise<unknown>, runs = 3): Promise<number> {
 
 const results: Record<string, unknown>[] = [];
 for (const backend of backends) {
-  const failure = await switchBenchBackend(backend, { listBackends, useBackend });
-  if (failure) {
-    console.log(`${backend}: unavailable (${failure.message.split('\n')[0]})`);
-    continue;
-  }
+  if (!(await switchBenchBackend(backend, { listBackends, useBackend }))) continue;
   for (const [name, batch, shape] of [['mlp', 64, [784]], ['cnn', 16, [28, 28, 1]]] as const) {
     const model: Model = await loadModel(`${root}examples/mnist/models/${name}/model.json`);
     const { images } = loadDigits('test', { perDigit: Math.ceil(batch / 10) });

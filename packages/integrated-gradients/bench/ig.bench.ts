@@ -58,12 +58,11 @@ const unavailable: { backend: string; reason: string }[] = [];
 const mlp = await loadModel(`${root}examples/mnist/models/mlp/model.json`);
 const cnn = await loadModel(`${root}examples/mnist/models/cnn/model.json`);
 for (const backend of backends) {
-  const failure = await switchBenchBackend(backend, { listBackends, useBackend });
-  if (failure) {
-    unavailable.push({ backend, reason: failure.message });
-    console.log(`${backend}: unavailable (${failure.message})`);
-    continue;
-  }
+  const switched = await switchBenchBackend(backend, { listBackends, useBackend }, (e) => {
+    unavailable.push({ backend, reason: e.message });
+    console.log(`${backend}: unavailable (${e.message})`);
+  });
+  if (!switched) continue;
   const xMlp = await digits(64, [784]);
   const xCnn = await digits(16, [28, 28, 1]);
   const xCnnSmall = await digits(4, [28, 28, 1]);

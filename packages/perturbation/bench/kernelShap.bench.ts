@@ -31,11 +31,7 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
 const credit = (await loadApplicants()).table;
 const results: Record<string, unknown>[] = [];
 for (const backend of backends) {
-  const failure = await switchBenchBackend(backend, { listBackends, useBackend });
-  if (failure) {
-    console.log(`${backend}: unavailable (${failure.message.split('\n')[0]})`);
-    continue;
-  }
+  if (!(await switchBenchBackend(backend, { listBackends, useBackend }))) continue;
   const cases: { name: string; model: Model; x: tf.Tensor; options: Record<string, unknown> }[] = [];
   const mlp = await loadModel(`${root}examples/mnist/models/mlp/model.json`);
   const { images } = loadDigits('test', { perDigit: 1 });
