@@ -7,7 +7,7 @@ torch autograd over the batch of path points) for one target.
   python3 keras_torch_peer.py --model model.json --input inputs.json --method saliency|ig \
       --target 2 [--steps 50] [--threads 2] [--out result.json]
 
-Inputs JSON: {"inputs": [[...NHWC...]]} or a bare nested list. Prints one JSON line on stdout with the
+Inputs: a .npy array (NHWC float32), or JSON {"inputs": [[...NHWC...]]} or a bare nested list. Prints one JSON line on stdout with the
 in-process times (load, compute) and the model outputs, so a caller can check that both sides agree.
 """
 import argparse
@@ -40,7 +40,8 @@ def load_weights(model_json_path):
                 vals = np.frombuffer(data, dtype=np.float32, count=n, offset=off)
                 off += vals.nbytes
             out[w["name"]] = torch.from_numpy(np.array(vals).reshape(w["shape"]))
-    return m["modelTopology"]["model_config"]["config"], out
+    topology = m["modelTopology"]
+    return (topology.get("model_config") or topology)["config"], out
 
 
 class KerasGraph(torch.nn.Module):
@@ -48,7 +49,15 @@ class KerasGraph(torch.nn.Module):
 
     def __init__(self, config, weights):
         super().__init__()
-        self.layers = config["layers"]
+        layers = config if isinstance(config, list) else config["layers"]
+        if isinstance(config, dict) and "output_layers" in config:
+            self.layers, self.output = layers, config["output_layers"][0][0]
+        else:
+            # A Sequential config has no graph: each layer takes the previous one's output.
+            chain = [{"class_name": "InputLayer", "config": {"name": "__input"}, "inbound_nodes": []}]
+            for layer in layers:
+                chain.append({**layer, "inbound_nodes": [[[chain[-1]["config"]["name"], 0, 0, {}]]]})
+            self.layers, self.output = chain, chain[-1]["config"]["name"]
         self.w = {}
         for layer in self.layers:
             c, name = layer["config"], layer["config"]["name"]
@@ -63,7 +72,6 @@ class KerasGraph(torch.nn.Module):
                 self.w[name] = tuple(weights.get(f"{name}/{p}") for p in ("gamma", "beta", "moving_mean", "moving_variance"))
             elif k == "Dense":
                 self.w[name] = (weights[f"{name}/kernel"].t().contiguous(), weights.get(f"{name}/bias"))
-        self.output = config["output_layers"][0][0]
 
     def forward(self, x_nhwc):
         vals = {}
@@ -73,7 +81,7 @@ class KerasGraph(torch.nn.Module):
             ins = [vals[n[0]] for n in layer["inbound_nodes"][0]] if layer["inbound_nodes"] else []
             h = ins[0] if ins else None
             if k == "InputLayer":
-                y = x_nhwc.permute(0, 3, 1, 2)
+                y = x_nhwc.permute(0, 3, 1, 2) if x_nhwc.dim() == 4 else x_nhwc
             elif k == "ZeroPadding2D":
                 (t, b), (l, r) = c["padding"]
                 y = F.pad(h, (l, r, t, b))
@@ -93,6 +101,10 @@ class KerasGraph(torch.nn.Module):
                 y = ins[0]
                 for o in ins[1:]:
                     y = y + o
+            elif k == "MaxPooling2D":
+                if c.get("padding", "valid") != "valid":
+                    raise SystemExit("MaxPooling2D with padding 'same' is not supported by this peer")
+                y = F.max_pool2d(h, tuple(c["pool_size"]), tuple(c["strides"] or c["pool_size"]))
             elif k == "AveragePooling2D":
                 y = F.avg_pool2d(h, tuple(c["pool_size"]), tuple(c["strides"]))
             elif k == "GlobalAveragePooling2D":
@@ -129,8 +141,11 @@ def main():
     t0 = time.perf_counter()
     config, weights = load_weights(a.model)
     model = KerasGraph(config, weights).eval()
-    raw = json.load(open(a.input))
-    x = torch.tensor(np.array(raw["inputs"] if isinstance(raw, dict) else raw, dtype=np.float32))
+    if a.input.endswith(".npy"):
+        x = torch.from_numpy(np.load(a.input).astype(np.float32))
+    else:
+        raw = json.load(open(a.input))
+        x = torch.tensor(np.array(raw["inputs"] if isinstance(raw, dict) else raw, dtype=np.float32))
     t_load = time.perf_counter() - t0
     best = float("inf")
     for _ in range(a.repeat):
@@ -145,15 +160,18 @@ def main():
             alphas = torch.tensor((nodes + 1) / 2, dtype=torch.float32)
             weights_ = torch.tensor(wts / 2, dtype=torch.float32)
             n = x.shape[0]
-            path = (alphas.view(-1, 1, 1, 1, 1) * x.unsqueeze(0)).reshape(-1, *x.shape[1:]).requires_grad_(True)
+            ones = [1] * x.dim()
+            path = (alphas.view(-1, *ones) * x.unsqueeze(0)).reshape(-1, *x.shape[1:]).requires_grad_(True)
             out = model(path)
             (g,) = torch.autograd.grad(out[:, a.target].sum(), path)
             g = g.reshape(a.steps, n, *x.shape[1:])
-            attr = x * (weights_.view(-1, 1, 1, 1, 1) * g).sum(0)
+            attr = x * (weights_.view(-1, *ones) * g).sum(0)
         best = min(best, time.perf_counter() - t1)
     with torch.no_grad():
         outputs = model(x)
-    if a.out:
+    if a.out and a.out.endswith(".npy"):
+        np.save(a.out, attr.detach().numpy())
+    elif a.out:
         json.dump({"attributions": attr.detach().numpy().tolist(), "outputs": outputs.numpy().tolist()}, open(a.out, "w"))
     print(json.dumps({"loadSeconds": t_load, "computeSeconds": best, "outputs": outputs.numpy()[:, a.target].tolist(), "torch": torch.__version__, "threads": torch.get_num_threads()}))
 

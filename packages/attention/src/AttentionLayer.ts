@@ -3,10 +3,10 @@ import type { Tensor } from '@tensorflow/tfjs-core';
 /** Per-call options of {@link AttentionLayer.forwardWithAttention}. */
 export interface AttentionLayerCall {
   /** Key padding mask `[batch, seq]` (what tfjs-layers passes as `kwargs.mask`). */
-  mask?: Tensor | null;
+  mask?: Tensor | null | undefined;
   /** `[batch, heads, seq, seq]` added to the attention weights after the softmax (see `AttentionAccess`). */
-  offset?: Tensor | null;
-  training?: boolean;
+  offset?: Tensor | null | undefined;
+  training?: boolean | undefined;
 }
 
 /**

@@ -88,12 +88,12 @@ describe('flowScores (attention flow)', () => {
     for (let i = 0; i < t; i++) {
       let s = 0;
       for (let j = 0; j < t; j++) s += a[i * t + j] = rng.next();
-      for (let j = 0; j < t; j++) a[i * t + j] /= s;
+      for (let j = 0; j < t; j++) a[i * t + j]! /= s;
     }
     const r = rolloutMatrix([a], t);
     for (let q = 0; q < t; q++) {
       const f = flowScores([a], t, q);
-      for (let j = 0; j < t; j++) expect(f[j]).toBeCloseTo(r[q * t + j], 5);
+      for (let j = 0; j < t; j++) expect(f[j]).toBeCloseTo(r[q * t + j]!, 5);
     }
   });
 
@@ -101,7 +101,7 @@ describe('flowScores (attention flow)', () => {
     const a = Float32Array.of(0.5, 0.5, 0, 0.5, 0.5, 0, 1 / 3, 1 / 3, 1 / 3);
     const f = flowScores([a, a], 3, 0, { active: [true, true, false] });
     expect(f[2]).toBe(0);
-    expect(f[0] + f[1]).toBeCloseTo(1, 6);
+    expect(f[0]! + f[1]!).toBeCloseTo(1, 6);
     expect(() => flowScores([a], 3, 3)).toThrow(/query 3/);
   });
 });

@@ -16,7 +16,7 @@ export class FlowNetwork {
   private readonly from: number[] = [];
   private readonly to: number[] = [];
   private readonly capacity: number[] = [];
-  private built?: { start: Int32Array; adj: Int32Array; to: Int32Array; cap: Float64Array; residual: Float64Array };
+  private built: { start: Int32Array; adj: Int32Array; to: Int32Array; cap: Float64Array; residual: Float64Array } | undefined;
 
   constructor(nodes: number) {
     if (!Number.isInteger(nodes) || nodes < 2) throw new RangeError(`a flow network needs at least 2 nodes; got ${nodes}`);
@@ -58,29 +58,29 @@ export class FlowNetwork {
       let tail = 0;
       queue[tail++] = source;
       while (head < tail) {
-        const u = queue[head++];
-        for (let p = start[u]; p < start[u + 1]; p++) {
-          const e = adj[p];
-          const v = to[e];
-          if (level[v] < 0 && residual[e] > epsilon) {
-            level[v] = level[u] + 1;
+        const u = queue[head++]!;
+        for (let p = start[u]!; p < start[u + 1]!; p++) {
+          const e = adj[p]!;
+          const v = to[e]!;
+          if (level[v]! < 0 && residual[e]! > epsilon) {
+            level[v] = level[u]! + 1;
             queue[tail++] = v;
           }
         }
       }
-      return level[sink] >= 0;
+      return level[sink]! >= 0;
     };
     const dfs = (u: number, limit: number): number => {
       if (u === sink) return limit;
       let pushed = 0;
-      for (; current[u] < start[u + 1]; current[u]++) {
-        const e = adj[current[u]];
-        const v = to[e];
-        if (level[v] !== level[u] + 1 || residual[e] <= epsilon) continue;
-        const d = dfs(v, Math.min(limit - pushed, residual[e]));
+      for (; current[u]! < start[u + 1]!; current[u]!++) {
+        const e = adj[current[u]!]!;
+        const v = to[e]!;
+        if (level[v] !== level[u]! + 1 || residual[e]! <= epsilon) continue;
+        const d = dfs(v, Math.min(limit - pushed, residual[e]!));
         if (d > 0) {
-          residual[e] -= d;
-          residual[e ^ 1] += d;
+          residual[e]! -= d;
+          residual[e ^ 1]! += d;
           pushed += d;
           if (limit - pushed <= epsilon) return pushed;
         }
@@ -104,19 +104,21 @@ export class FlowNetwork {
     const cap = new Float64Array(2 * m);
     const degree = new Int32Array(this.nodes + 1);
     for (let e = 0; e < m; e++) {
-      to[2 * e] = this.to[e];
-      cap[2 * e] = this.capacity[e];
-      to[2 * e + 1] = this.from[e];
-      degree[this.from[e] + 1]++;
-      degree[this.to[e] + 1]++;
+      const from = this.from[e]!;
+      const target = this.to[e]!;
+      to[2 * e] = target;
+      cap[2 * e] = this.capacity[e]!;
+      to[2 * e + 1] = from;
+      degree[from + 1]!++;
+      degree[target + 1]!++;
     }
     const start = new Int32Array(this.nodes + 1);
-    for (let v = 0; v < this.nodes; v++) start[v + 1] = start[v] + degree[v + 1];
+    for (let v = 0; v < this.nodes; v++) start[v + 1] = start[v]! + degree[v + 1]!;
     const fill = start.slice(0, this.nodes);
     const adj = new Int32Array(2 * m);
     for (let e = 0; e < m; e++) {
-      adj[fill[this.from[e]]++] = 2 * e;
-      adj[fill[this.to[e]]++] = 2 * e + 1;
+      adj[fill[this.from[e]!]!++] = 2 * e;
+      adj[fill[this.to[e]!]!++] = 2 * e + 1;
     }
     this.built = { start, adj, to, cap, residual: new Float64Array(2 * m) };
     return this.built;

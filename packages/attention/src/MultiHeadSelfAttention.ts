@@ -1,22 +1,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import type { AttentionLayer, AttentionLayerCall } from './AttentionLayer';
+import type { AttentionLayerCall } from './AttentionLayer';
+import { SelfAttentionLayer, type SelfAttentionLayerArgs } from './SelfAttentionLayer';
 import { selfAttention, type SelfAttentionWeights } from './selfAttention';
 
-type LayerArgs = NonNullable<ConstructorParameters<typeof tfl.layers.Layer>[0]>;
 type Variable = tfl.LayerVariable;
 type Initializer = ReturnType<typeof tfl.initializers.zeros>;
 
 /** Configuration of {@link MultiHeadSelfAttention}. */
-export interface MultiHeadSelfAttentionArgs extends LayerArgs {
-  numHeads: number;
-  /** Size of each head's queries, keys and values (default `dModel / numHeads`). */
-  keyDim?: number;
-  /** Dropout rate on the attention weights while training (default 0). */
-  dropout?: number;
-  /** Seed of the weight initialisers, for reproducible models. */
-  seed?: number;
-}
+export interface MultiHeadSelfAttentionArgs extends SelfAttentionLayerArgs {}
 
 /**
  * Multi-head scaled dot-product self-attention for tfjs-layers models: `[batch, seq, dModel]` →
@@ -32,66 +24,23 @@ export interface MultiHeadSelfAttentionArgs extends LayerArgs {
  * const att = new MultiHeadSelfAttention({ numHeads: 4 }).apply(emb);
  * ```
  */
-export class MultiHeadSelfAttention extends tfl.layers.Layer implements AttentionLayer {
+export class MultiHeadSelfAttention extends SelfAttentionLayer {
   static className = 'GlassboxMultiHeadSelfAttention';
-  readonly numHeads: number;
-  readonly keyDim?: number;
-  readonly dropout: number;
-  readonly seed?: number;
   private weightsOf?: Record<keyof SelfAttentionWeights, Variable>;
-  private recorded: tf.Tensor[] | null = null;
 
   constructor(args: MultiHeadSelfAttentionArgs) {
     super(args);
-    if (!Number.isInteger(args.numHeads) || args.numHeads < 1) throw new RangeError(`numHeads must be a positive integer; got ${args.numHeads}`);
-    this.numHeads = args.numHeads;
-    this.keyDim = args.keyDim;
-    this.dropout = args.dropout ?? 0;
-    this.seed = args.seed;
-    this.supportsMasking = true;
   }
 
   override build(inputShape: tfl.Shape | tfl.Shape[]): void {
-    const shape = (Array.isArray(inputShape[0]) ? inputShape[0] : inputShape) as tfl.Shape;
-    const dModel = shape[shape.length - 1]!;
+    const dModel = SelfAttentionLayer.modelDim(inputShape);
     this.weightsOf = addAttentionWeights(this, '', dModel, this.numHeads, this.keyDim, this.seed);
     this.built = true;
   }
 
-  override computeOutputShape(inputShape: tfl.Shape | tfl.Shape[]): tfl.Shape | tfl.Shape[] {
-    return inputShape;
-  }
-
-  override computeMask(_inputs: tf.Tensor | tf.Tensor[], mask?: tf.Tensor | tf.Tensor[]): tf.Tensor | tf.Tensor[] {
-    return (Array.isArray(mask) ? mask[0] : mask) as tf.Tensor;
-  }
-
-  override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Record<string, unknown>): tf.Tensor {
-    return tf.tidy(() => {
-      const x = Array.isArray(inputs) ? inputs[0] : inputs;
-      const { output, attention } = this.run(x, { mask: kwargs.mask as tf.Tensor | undefined, training: kwargs.training === true }, !!this.recorded);
-      if (this.recorded && attention) this.recorded.push(tf.keep(attention));
-      return output;
-    });
-  }
-
-  forwardWithAttention(x: tf.Tensor, call: AttentionLayerCall = {}): { output: tf.Tensor; attention: tf.Tensor } {
-    return this.run(x, call, true) as { output: tf.Tensor; attention: tf.Tensor };
-  }
-
-  private run(x: tf.Tensor, call: AttentionLayerCall, withAttention: boolean) {
+  protected override run(x: tf.Tensor, call: AttentionLayerCall, withAttention: boolean): { output: tf.Tensor; attention: tf.Tensor | null } {
     if (!this.weightsOf) throw new Error(`layer ${this.name} is not built; apply it to an input first`);
     return selfAttention(x, readWeights(this.weightsOf), this.numHeads, { ...call, dropout: this.dropout, withAttention });
-  }
-
-  startRecording(): void {
-    this.recorded ??= [];
-  }
-
-  stopRecording(): tf.Tensor[] {
-    const out = this.recorded ?? [];
-    this.recorded = null;
-    return out;
   }
 
   override getConfig(): tf.serialization.ConfigDict {
@@ -118,7 +67,7 @@ export function addAttentionWeights(
   }
   const add = (name: string, shape: number[], init: Initializer) =>
     (layer as unknown as { addWeight: (...a: unknown[]) => Variable }).addWeight(`${prefix}${name}`, shape, 'float32', init, undefined, true);
-  const glorot = (k: number) => tfl.initializers.glorotUniform({ seed: seed === undefined ? undefined : seed + k });
+  const glorot = (k: number) => tfl.initializers.glorotUniform(seed === undefined ? {} : { seed: seed + k });
   const zeros = tfl.initializers.zeros();
   return {
     queryKernel: add('query/kernel', [dModel, inner], glorot(1)),

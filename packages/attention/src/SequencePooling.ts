@@ -1,12 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
+import { firstInput } from './firstInput';
 
 type LayerArgs = NonNullable<ConstructorParameters<typeof tfl.layers.Layer>[0]>;
 
 /** Configuration of {@link SequencePooling}. */
 export interface SequencePoolingArgs extends LayerArgs {
   /** `first`: the first token's vector (a `[CLS]` token); `mean`: the mean over unmasked tokens. Default `first`. */
-  mode?: 'first' | 'mean';
+  mode?: 'first' | 'mean' | undefined;
 }
 
 /**
@@ -31,7 +32,7 @@ export class SequencePooling extends tfl.layers.Layer {
 
   override computeOutputShape(inputShape: tfl.Shape | tfl.Shape[]): tfl.Shape {
     const shape = (Array.isArray(inputShape[0]) ? inputShape[0] : inputShape) as tfl.Shape;
-    return [shape[0], shape[shape.length - 1]];
+    return [shape[0] ?? null, shape[shape.length - 1] ?? null];
   }
 
   override computeMask(): tf.Tensor {
@@ -40,8 +41,8 @@ export class SequencePooling extends tfl.layers.Layer {
 
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Record<string, unknown>): tf.Tensor {
     return tf.tidy(() => {
-      const x = Array.isArray(inputs) ? inputs[0] : inputs;
-      const [b, s, d] = x.shape;
+      const x = firstInput(inputs, this.name);
+      const [b, s, d] = x.shape as [number, number, number];
       if (this.mode === 'first') return tf.reshape(tf.slice(x, [0, 0, 0], [b, 1, d]), [b, d]);
       const mask = kwargs.mask as tf.Tensor | undefined;
       if (!mask) return tf.mean(x, 1);

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
+import { firstInput } from './firstInput';
 
 type LayerArgs = NonNullable<ConstructorParameters<typeof tfl.layers.Layer>[0]>;
 
@@ -11,9 +12,9 @@ export interface TokenEmbeddingArgs extends LayerArgs {
   /** Longest sequence: the number of learned position embeddings. */
   maxLength: number;
   /** Treat id 0 as padding: it is masked out of attention downstream (default true). */
-  maskZero?: boolean;
+  maskZero?: boolean | undefined;
   /** Seed of the initialiser, for reproducible models. */
-  seed?: number;
+  seed?: number | undefined;
 }
 
 /**
@@ -24,8 +25,8 @@ export interface TokenEmbeddingArgs extends LayerArgs {
  * tokens at vocabulary 2,000 and dModel 32.
  */
 export function lookup(table: tf.Tensor, ids: tf.Tensor): tf.Tensor {
-  const [vocabulary, dModel] = table.shape;
-  const n = ids.shape[0];
+  const [vocabulary, dModel] = table.shape as [number, number];
+  const [n] = ids.shape as [number];
   return tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const t = args[0] as tf.Tensor;
     const save = args[1] as tf.GradSaveFunc;
@@ -33,7 +34,7 @@ export function lookup(table: tf.Tensor, ids: tf.Tensor): tf.Tensor {
     save([idx]);
     return {
       value: tf.gather(t, tf.reshape(idx, [n])),
-      gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => [tf.scatterND(saved[0], tf.reshape(dy as tf.Tensor, [n, dModel]), [vocabulary, dModel])],
+      gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => [tf.scatterND(saved[0]!, tf.reshape(dy as tf.Tensor, [n, dModel]), [vocabulary, dModel])],
     };
   })(table);
 }
@@ -57,7 +58,7 @@ export class TokenEmbedding extends tfl.layers.Layer {
   readonly dModel: number;
   readonly maxLength: number;
   readonly maskZero: boolean;
-  readonly seed?: number;
+  readonly seed?: number | undefined;
   private tokens?: tfl.LayerVariable;
   private positions?: tfl.LayerVariable;
 
@@ -76,7 +77,7 @@ export class TokenEmbedding extends tfl.layers.Layer {
 
   override build(): void {
     const add = (this as unknown as { addWeight: (...a: unknown[]) => tfl.LayerVariable }).addWeight.bind(this);
-    const init = (k: number) => tfl.initializers.randomNormal({ mean: 0, stddev: 0.1, seed: this.seed === undefined ? undefined : this.seed + k });
+    const init = (k: number) => tfl.initializers.randomNormal(this.seed === undefined ? { mean: 0, stddev: 0.1 } : { mean: 0, stddev: 0.1, seed: this.seed + k });
     this.tokens = add('tokens', [this.vocabularySize, this.dModel], 'float32', init(1), undefined, true);
     this.positions = add('positions', [this.maxLength, this.dModel], 'float32', init(2), undefined, true);
     this.built = true;
@@ -89,13 +90,13 @@ export class TokenEmbedding extends tfl.layers.Layer {
 
   override computeMask(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
     if (!this.maskZero) return null as unknown as tf.Tensor;
-    return tf.tidy(() => tf.notEqual(tf.cast(Array.isArray(inputs) ? inputs[0] : inputs, 'int32'), 0));
+    return tf.tidy(() => tf.notEqual(tf.cast(firstInput(inputs, this.name), 'int32'), 0));
   }
 
   override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
     return tf.tidy(() => {
-      const ids = tf.cast(Array.isArray(inputs) ? inputs[0] : inputs, 'int32');
-      const [b, s] = ids.shape;
+      const ids = tf.cast(firstInput(inputs, this.name), 'int32');
+      const [b, s] = ids.shape as [number, number];
       if (s > this.maxLength) throw new RangeError(`sequence length ${s} exceeds maxLength ${this.maxLength}`);
       const tokens = tf.reshape(lookup(this.tokens!.read(), tf.reshape(ids, [b * s])), [b, s, this.dModel]);
       return tf.add(tokens, tf.slice(this.positions!.read(), [0, 0], [s, this.dModel]));

@@ -1,28 +1,27 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import type { AttentionLayer, AttentionLayerCall } from './AttentionLayer';
+import type { AttentionLayerCall } from './AttentionLayer';
 import { addAttentionWeights, readWeights } from './MultiHeadSelfAttention';
+import { SelfAttentionLayer, type SelfAttentionLayerArgs } from './SelfAttentionLayer';
 import { addBias, layerNorm } from './fastOps';
-import { selfAttention } from './selfAttention';
+import { selfAttention, type SelfAttentionWeights } from './selfAttention';
 
-type LayerArgs = NonNullable<ConstructorParameters<typeof tfl.layers.Layer>[0]>;
 type Variable = tfl.LayerVariable;
 
+/** The weights of a {@link TransformerEncoder}: the attention block's, two layer norms and the feed-forward network. */
+type EncoderVariables = Record<keyof SelfAttentionWeights, Variable> &
+  Record<'norm1Gamma' | 'norm1Beta' | 'ffKernel1' | 'ffBias1' | 'ffKernel2' | 'ffBias2' | 'norm2Gamma' | 'norm2Beta', Variable>;
+
 /** Configuration of {@link TransformerEncoder}. */
-export interface TransformerEncoderArgs extends LayerArgs {
-  numHeads: number;
+export interface TransformerEncoderArgs extends SelfAttentionLayerArgs {
   /** Hidden size of the feed-forward network (default `4 · dModel`). */
-  ffDim?: number;
-  /** Size of each head (default `dModel / numHeads`). */
-  keyDim?: number;
+  ffDim?: number | undefined;
   /** Dropout rate on the attention weights and both residual branches while training (default 0). */
-  dropout?: number;
+  dropout?: number | undefined;
   /** Layer norm before each sub-block (pre-LN, default, trains without warm-up) or after (post-LN, the original). */
-  normFirst?: boolean;
+  normFirst?: boolean | undefined;
   /** Layer-norm epsilon (default 1e-5). */
-  epsilon?: number;
-  /** Seed of the weight initialisers, for reproducible models. */
-  seed?: number;
+  epsilon?: number | undefined;
 }
 
 /**
@@ -38,38 +37,26 @@ export interface TransformerEncoderArgs extends LayerArgs {
  * h = new TransformerEncoder({ numHeads: 4, ffDim: 64 }).apply(h);
  * ```
  */
-export class TransformerEncoder extends tfl.layers.Layer implements AttentionLayer {
+export class TransformerEncoder extends SelfAttentionLayer {
   static className = 'GlassboxTransformerEncoder';
-  readonly numHeads: number;
-  readonly ffDim?: number;
-  readonly keyDim?: number;
-  readonly dropout: number;
+  readonly ffDim?: number | undefined;
   readonly normFirst: boolean;
   readonly epsilon: number;
-  readonly seed?: number;
-  private vars?: Record<string, Variable>;
-  private recorded: tf.Tensor[] | null = null;
+  private vars?: EncoderVariables;
 
   constructor(args: TransformerEncoderArgs) {
     super(args);
-    if (!Number.isInteger(args.numHeads) || args.numHeads < 1) throw new RangeError(`numHeads must be a positive integer; got ${args.numHeads}`);
-    this.numHeads = args.numHeads;
     this.ffDim = args.ffDim;
-    this.keyDim = args.keyDim;
-    this.dropout = args.dropout ?? 0;
     this.normFirst = args.normFirst ?? true;
     this.epsilon = args.epsilon ?? 1e-5;
-    this.seed = args.seed;
-    this.supportsMasking = true;
   }
 
   override build(inputShape: tfl.Shape | tfl.Shape[]): void {
-    const shape = (Array.isArray(inputShape[0]) ? inputShape[0] : inputShape) as tfl.Shape;
-    const d = shape[shape.length - 1]!;
+    const d = SelfAttentionLayer.modelDim(inputShape);
     const ff = this.ffDim ?? 4 * d;
     const add = (name: string, s: number[], init: ReturnType<typeof tfl.initializers.zeros>) =>
       (this as unknown as { addWeight: (...a: unknown[]) => Variable }).addWeight(name, s, 'float32', init, undefined, true);
-    const glorot = (k: number) => tfl.initializers.glorotUniform({ seed: this.seed === undefined ? undefined : this.seed + k });
+    const glorot = (k: number) => tfl.initializers.glorotUniform(this.seed === undefined ? {} : { seed: this.seed + k });
     this.vars = {
       ...addAttentionWeights(this, 'attention/', d, this.numHeads, this.keyDim, this.seed),
       norm1Gamma: add('norm1/gamma', [d], tfl.initializers.ones()),
@@ -84,31 +71,10 @@ export class TransformerEncoder extends tfl.layers.Layer implements AttentionLay
     this.built = true;
   }
 
-  override computeOutputShape(inputShape: tfl.Shape | tfl.Shape[]): tfl.Shape | tfl.Shape[] {
-    return inputShape;
-  }
-
-  override computeMask(_inputs: tf.Tensor | tf.Tensor[], mask?: tf.Tensor | tf.Tensor[]): tf.Tensor | tf.Tensor[] {
-    return (Array.isArray(mask) ? mask[0] : mask) as tf.Tensor;
-  }
-
-  override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Record<string, unknown>): tf.Tensor {
-    return tf.tidy(() => {
-      const x = Array.isArray(inputs) ? inputs[0] : inputs;
-      const { output, attention } = this.run(x, { mask: kwargs.mask as tf.Tensor | undefined, training: kwargs.training === true }, !!this.recorded);
-      if (this.recorded && attention) this.recorded.push(tf.keep(attention));
-      return output;
-    });
-  }
-
-  forwardWithAttention(x: tf.Tensor, call: AttentionLayerCall = {}): { output: tf.Tensor; attention: tf.Tensor } {
-    return this.run(x, call, true) as { output: tf.Tensor; attention: tf.Tensor };
-  }
-
-  private run(x: tf.Tensor, call: AttentionLayerCall, withAttention: boolean): { output: tf.Tensor; attention: tf.Tensor | null } {
+  protected override run(x: tf.Tensor, call: AttentionLayerCall, withAttention: boolean): { output: tf.Tensor; attention: tf.Tensor | null } {
     const v = this.vars;
     if (!v) throw new Error(`layer ${this.name} is not built; apply it to an input first`);
-    const [b, s, d] = x.shape;
+    const [b, s, d] = x.shape as [number, number, number];
     const drop = (t: tf.Tensor) => (call.training && this.dropout ? tf.dropout(t, this.dropout) : t);
     const norm = (t: tf.Tensor, g: Variable, be: Variable) => layerNorm(t, g.read(), be.read(), this.epsilon);
     const ffn = (t: tf.Tensor) => {
@@ -116,7 +82,7 @@ export class TransformerEncoder extends tfl.layers.Layer implements AttentionLay
       const hidden = tf.relu(addBias(tf.matMul(flat, v.ffKernel1.read() as tf.Tensor2D), v.ffBias1.read())) as tf.Tensor2D;
       return tf.reshape(addBias(tf.matMul(hidden, v.ffKernel2.read() as tf.Tensor2D), v.ffBias2.read()), [b, s, d]);
     };
-    const weights = readWeights(v as never);
+    const weights = readWeights(v);
     const attend = (t: tf.Tensor) =>
       selfAttention(t, weights, this.numHeads, { mask: call.mask, offset: call.offset, training: call.training, dropout: this.dropout, withAttention });
     if (this.normFirst) {
@@ -127,16 +93,6 @@ export class TransformerEncoder extends tfl.layers.Layer implements AttentionLay
     const a = attend(x);
     const h = norm(tf.add(x, drop(a.output)), v.norm1Gamma, v.norm1Beta);
     return { output: norm(tf.add(h, drop(ffn(h))), v.norm2Gamma, v.norm2Beta), attention: a.attention };
-  }
-
-  startRecording(): void {
-    this.recorded ??= [];
-  }
-
-  stopRecording(): tf.Tensor[] {
-    const out = this.recorded ?? [];
-    this.recorded = null;
-    return out;
   }
 
   override getConfig(): tf.serialization.ConfigDict {

@@ -1,16 +1,15 @@
 import { InvalidOptionError, type Explainer, type OptionSchema } from '@glassbox/core';
 import { flowScores } from './flowScores';
-import { FUSIONS, fuseHeads, type Fusion } from './fuseMatrices';
-import { indexSelectionSpec, resolveSelection, type IndexSelection } from './indexSelection';
+import { attentionSelectionSchema, type AttentionSelectionOptions } from './AttentionSelectionOptions';
+import { fuseHeads } from './fuseMatrices';
+import { resolveSelection } from './indexSelection';
 import { readAttention } from './readAttention';
-import { decodeTokens, validateTokenIds } from './tokenInputs';
+import { validateTokenIds } from './tokenInputs';
+import { tokenLabels } from './tokenLabels';
 import { defineAttentionExplainer } from './defineAttentionExplainer';
 
 /** Options of {@link attentionFlow}. */
-export interface AttentionFlowOptions {
-  layers: IndexSelection;
-  heads: IndexSelection;
-  headFusion: Fusion;
+export interface AttentionFlowOptions extends AttentionSelectionOptions {
   discardRatio: number;
   query: number;
   normalize: boolean;
@@ -25,9 +24,7 @@ export interface AttentionFlowData {
 }
 
 const schema: OptionSchema<AttentionFlowOptions> = {
-  layers: indexSelectionSpec('layers', 'all'),
-  heads: indexSelectionSpec('heads', 'all'),
-  headFusion: { type: 'enum', values: FUSIONS, default: 'mean', description: 'How the selected heads of each layer are combined' },
+  ...attentionSelectionSchema('all', 'How the selected heads of each layer are combined'),
   discardRatio: { type: 'number', min: 0, max: 0.99, default: 0, description: "Fraction of each layer's weakest attention links between real (non-padding) tokens dropped from the graph" },
   query: {
     type: 'number',
@@ -61,7 +58,7 @@ export function attentionFlow(defaults: Partial<AttentionFlowOptions> = {}): Exp
     defaults,
     async run({ model, inputs, options, context }) {
       const access = model.attention;
-      const [batch, tokens] = inputs.shape;
+      const [batch, tokens] = inputs.shape as [number, number];
       const layers = resolveSelection(options.layers, access.numLayers, 'layers');
       const heads = resolveSelection(options.heads, access.numHeads, 'heads');
       if (options.query >= tokens) {
@@ -93,15 +90,14 @@ export function attentionFlow(defaults: Partial<AttentionFlowOptions> = {}): Exp
         const out = values.subarray(e * tokens, (e + 1) * tokens);
         for (const q of queries) {
           const f = flowScores(fused, tokens, q, { ...flowOptions, active });
-          for (let j = 0; j < tokens; j++) out[j] += f[j] / queries.length;
+          for (let j = 0; j < tokens; j++) out[j]! += f[j]! / queries.length;
         }
       });
-      const names = decodeTokens(access, ids, batch, tokens);
       return {
         attributions: { values, shape: [batch, tokens] },
         diagnostics: { ...diagnostics, layers, heads },
         data: { layers, heads, query: options.query },
-        labels: names ? { tokens: names } : undefined,
+        ...tokenLabels(access, ids, batch, tokens),
       };
     },
   });

@@ -1,26 +1,21 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { runChunks, selectTargets, type Explainer, type OptionSchema } from '@glassbox/core';
-import { FUSIONS, type Fusion } from './fuseMatrices';
+import { attentionSelectionSchema, type AttentionSelectionOptions } from './AttentionSelectionOptions';
 import { attentionBytesPerExample } from './attentionBytesPerExample';
 import { gradRolloutMatrix } from './gradRolloutMatrix';
-import { indexSelectionSpec, resolveSelection, type IndexSelection } from './indexSelection';
 import type { AttentionMapData } from './rawAttention';
 import { checkAttention } from './readAttention';
-import { decodeTokens, validateTokenIds } from './tokenInputs';
+import { resolveAttentionInputs } from './resolveAttentionInputs';
+import { tokenLabels } from './tokenLabels';
 import { defineAttentionExplainer } from './defineAttentionExplainer';
 
 /** Options of {@link attentionGradRollout}. */
-export interface AttentionGradRolloutOptions {
-  layers: IndexSelection;
-  heads: IndexSelection;
-  headFusion: Fusion;
+export interface AttentionGradRolloutOptions extends AttentionSelectionOptions {
   gradientOf: 'output' | 'logit';
 }
 
 const schema: OptionSchema<AttentionGradRolloutOptions> = {
-  layers: indexSelectionSpec('layers', 'all'),
-  heads: indexSelectionSpec('heads', 'all'),
-  headFusion: { type: 'enum', values: FUSIONS, default: 'mean', description: 'How the heads’ positive gradient×attention are combined (the paper: mean)' },
+  ...attentionSelectionSchema('all', 'How the heads’ positive gradient×attention are combined (the paper: mean)'),
   gradientOf: {
     type: 'enum',
     values: ['output', 'logit'],
@@ -60,11 +55,7 @@ export function attentionGradRollout(defaults: Partial<AttentionGradRolloutOptio
     defaults,
     async run({ model, inputs, targets, options, context }) {
       const access = model.attention;
-      const [batch, tokens] = inputs.shape;
-      const layers = resolveSelection(options.layers, access.numLayers, 'layers');
-      const heads = resolveSelection(options.heads, access.numHeads, 'heads');
-      const ids = (await inputs.data()) as Float32Array;
-      validateTokenIds(ids, tokens, access);
+      const { batch, tokens, layers, heads, ids } = await resolveAttentionInputs(access, inputs, options);
       const per = tokens * tokens;
       const perHeads = access.numHeads * per;
       const values = new Float32Array(batch * per);
@@ -83,22 +74,22 @@ export function attentionGradRollout(defaults: Partial<AttentionGradRolloutOptio
           const f = (...offsets: tf.Tensor[]) =>
             targetScore(access.forwardFromEmbeddings(emb, { tokenIds: x, attentionOffsets: offsets }).output, chunkTargets, options.gradientOf);
           const grads = tf.grads(f)(attention.map((a) => tf.zerosLike(a)));
-          return [...layers.map((l) => attention[l]), ...layers.map((l) => grads[l])];
+          // checked: one tensor per model layer (and one gradient each), and layers are resolved indices
+          return [...layers.map((l) => attention[l]!), ...layers.map((l) => grads[l]!)];
         },
         collect: (data, start, end) => {
           for (let e = start; e < end; e++) {
             const at = (d: Float32Array) => d.subarray((e - start) * perHeads, (e - start + 1) * perHeads);
-            const stack = layers.map((_, i) => ({ attention: at(data[i]), gradient: at(data[n + i]) }));
+            const stack = layers.map((_, i) => ({ attention: at(data[i]!), gradient: at(data[n + i]!) }));
             values.set(gradRolloutMatrix(stack, access.numHeads, tokens, { heads, headFusion: options.headFusion }), e * per);
           }
         },
       });
-      const names = decodeTokens(access, ids, batch, tokens);
       return {
         attributions: { values, shape: [batch, tokens, tokens] },
         diagnostics: { ...plan, layers, heads },
         data: { layers, heads },
-        labels: names ? { tokens: names } : undefined,
+        ...tokenLabels(access, ids, batch, tokens),
       };
     },
   });

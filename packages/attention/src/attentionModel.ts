@@ -7,14 +7,14 @@ import { nodesInOrder, runLayersGraph, type GraphLayer, type GraphModel } from '
 /** Options of {@link attentionModel}. */
 export interface AttentionModelOptions {
   /** Name of the layer whose output is the token embedding (default: the model's only `TokenEmbedding` or `Embedding`). */
-  embeddingLayer?: string;
-  name?: string;
-  classNames?: readonly string[];
+  embeddingLayer?: string | undefined;
+  name?: string | undefined;
+  classNames?: readonly string[] | undefined;
   /** Token strings by id, so explanations name their tokens (or give `decode`). */
-  vocabulary?: readonly string[];
-  decode?: (ids: readonly number[]) => string[];
+  vocabulary?: readonly string[] | undefined;
+  decode?: ((ids: readonly number[]) => string[]) | undefined;
   /** Dispose the layers model when the adapter is disposed (default false: the caller owns it). */
-  ownsModel?: boolean;
+  ownsModel?: boolean | undefined;
 }
 
 type ForwardOptions = Parameters<AttentionAccess['forwardFromEmbeddings']>[1];
@@ -45,6 +45,8 @@ export function attentionModel(layersModel: unknown, options: AttentionModelOpti
   if (graph.inputs.length !== 1 || graph.outputs.length !== 1) {
     throw new UnsupportedModelError(`attentionModel needs one input (token ids) and one output; ${graph.name} has ${graph.inputs.length} and ${graph.outputs.length}`);
   }
+  const graphInput = graph.inputs[0]!;
+  const graphOutput = graph.outputs[0]!;
   const nodes = nodesInOrder(graph);
   const embeddingNode = options.embeddingLayer
     ? nodes.find((n) => n.outboundLayer.name === options.embeddingLayer)
@@ -61,19 +63,22 @@ export function attentionModel(layersModel: unknown, options: AttentionModelOpti
     );
   }
   const embeddingLayer = embeddingNode.outboundLayer;
-  const embeddingId = embeddingNode.outputTensors[0].id;
+  const embeddingOutput = embeddingNode.outputTensors[0];
+  if (!embeddingOutput) throw new UnsupportedModelError(`The embedding layer ${embeddingLayer.name} of ${graph.name} has no output`);
+  const embeddingId = embeddingOutput.id;
   const attentionLayers = nodes.map((n) => n.outboundLayer).filter((l): l is GraphLayer & AttentionLayer => isAttentionLayer(l));
-  if (attentionLayers.length === 0) {
+  const [firstAttention] = attentionLayers;
+  if (!firstAttention) {
     throw new UnsupportedModelError(`${graph.name} has no attention layers (MultiHeadSelfAttention or TransformerEncoder from @glassbox/attention)`);
   }
-  const numHeads = attentionLayers[0].numHeads;
+  const numHeads = firstAttention.numHeads;
   if (attentionLayers.some((l) => l.numHeads !== numHeads)) {
     throw new UnsupportedModelError(`attention layers of ${graph.name} have different head counts (${attentionLayers.map((l) => l.numHeads).join(', ')})`);
   }
   const config = (embeddingLayer as unknown as { getConfig(): Record<string, unknown> }).getConfig();
   const vocabularySize = (config.vocabularySize ?? config.inputDim) as number | undefined;
-  const inputId = graph.inputs[0].id;
-  const outputId = graph.outputs[0].id;
+  const inputId = graphInput.id;
+  const outputId = graphOutput.id;
   const numLayers = attentionLayers.length;
 
   const embed = (ids: tf.Tensor): tf.Tensor =>
@@ -105,11 +110,12 @@ export function attentionModel(layersModel: unknown, options: AttentionModelOpti
   const access: AttentionAccess = {
     numLayers,
     numHeads,
-    vocabularySize,
-    padTokenId: embeddingLayer.supportsMasking ? 0 : undefined,
+    // AttentionAccess (core) declares its optional members without `| undefined`: leave absent ones out.
+    ...(vocabularySize !== undefined && { vocabularySize }),
+    ...(embeddingLayer.supportsMasking && { padTokenId: 0 }),
     embed,
     forwardFromEmbeddings,
-    decode,
+    ...(decode && { decode }),
   };
   // Differentiable, with a zero gradient for the (discrete) token ids: gradient methods for text
   // start from the embedding output instead (the mask ops on the ids have no tfjs gradient).
@@ -122,10 +128,10 @@ export function attentionModel(layersModel: unknown, options: AttentionModelOpti
   const model: Model = {
     specVersion: MODEL_SPEC_VERSION,
     name: options.name ?? graph.name,
-    inputShape: perExample(graph.inputs[0].shape),
-    outputShape: perExample(graph.outputs[0].shape),
+    inputShape: perExample(graphInput.shape),
+    outputShape: perExample(graphOutput.shape),
     capabilities: new Set(['attention', 'gradients']),
-    classNames: options.classNames,
+    ...(options.classNames && { classNames: options.classNames }),
     attention: access,
     predict: async (x) => {
       validateTokenIds((await x.data()) as Float32Array, x.shape[1] ?? 1, access);

@@ -1,23 +1,17 @@
 import type { Explainer, OptionSchema } from '@glassbox/core';
-import { FUSIONS, type Fusion } from './fuseMatrices';
-import { indexSelectionSpec, type IndexSelection } from './indexSelection';
+import { attentionSelectionSchema, type AttentionSelectionOptions } from './AttentionSelectionOptions';
 import type { AttentionMapData } from './rawAttention';
 import { fusedAttentionMaps } from './fusedAttentionMaps';
 import { rolloutMatrix } from './rolloutMatrix';
 import { defineAttentionExplainer } from './defineAttentionExplainer';
 
 /** Options of {@link attentionRollout}. */
-export interface AttentionRolloutOptions {
-  layers: IndexSelection;
-  heads: IndexSelection;
-  headFusion: Fusion;
+export interface AttentionRolloutOptions extends AttentionSelectionOptions {
   discardRatio: number;
 }
 
 const schema: OptionSchema<AttentionRolloutOptions> = {
-  layers: indexSelectionSpec('layers', 'all'),
-  heads: indexSelectionSpec('heads', 'all'),
-  headFusion: { type: 'enum', values: FUSIONS, default: 'mean', description: 'How the selected heads of each layer are combined' },
+  ...attentionSelectionSchema('all', 'How the selected heads of each layer are combined'),
   discardRatio: { type: 'number', min: 0, max: 0.99, default: 0, description: "Fraction of each layer's weakest attention links between real (non-padding) tokens set to zero" },
 };
 

@@ -12,7 +12,8 @@ import { InvalidInputError, type Explanation } from '@glassbox/core';
  * ```
  */
 export function attentionTokenScores(e: Pick<Explanation, 'kind' | 'attributions' | 'attributionShape'>, example = 0, query = 0): Float32Array {
-  const [batch, tokens] = e.attributionShape;
+  // Missing sizes read as 0: an empty shape has no examples; the kind checks below refuse other short shapes.
+  const [batch = 0, tokens = 0, keys = 0] = e.attributionShape;
   if (!Number.isInteger(example) || example < 0 || example >= batch) {
     throw new InvalidInputError(`Example ${example} is out of range; the explanation has ${batch} examples`, { example, batch });
   }
@@ -20,14 +21,13 @@ export function attentionTokenScores(e: Pick<Explanation, 'kind' | 'attributions
   if (e.kind !== 'attention-map' || e.attributionShape.length !== 3) {
     throw new InvalidInputError(`Expected a token-attribution [batch, tokens] or attention-map [batch, queries, keys] explanation; got ${e.kind} [${e.attributionShape.join(', ')}]`);
   }
-  const keys = e.attributionShape[2];
   if (!Number.isInteger(query) || query < -1 || query >= tokens) {
     throw new InvalidInputError(`Query ${query} is out of range; expected -1 … ${tokens - 1}`, { query, tokens });
   }
   const m = e.attributions.subarray(example * tokens * keys, (example + 1) * tokens * keys);
   if (query >= 0) return m.slice(query * keys, (query + 1) * keys);
   const out = new Float32Array(keys);
-  for (let q = 0; q < tokens; q++) for (let k = 0; k < keys; k++) out[k] += m[q * keys + k] / tokens;
+  for (let q = 0; q < tokens; q++) for (let k = 0; k < keys; k++) out[k]! += m[q * keys + k]! / tokens;
   return out;
 }
 
@@ -42,7 +42,7 @@ export function topTokens(
     throw new InvalidInputError(`${tokens.length} tokens but ${scores.length} scores; expected one score per token`);
   }
   return tokens
-    .map((token, index) => ({ index, token, score: scores[index] }))
+    .map((token, index) => ({ index, token, score: scores[index]! }))
     .filter((t) => !skip(t.token, t.index))
     .sort((a, b) => b.score - a.score || a.index - b.index)
     .slice(0, k);

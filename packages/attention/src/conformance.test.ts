@@ -15,7 +15,7 @@ import { tokenIntegratedGradients } from './tokenIntegratedGradients';
  */
 const backends = (process.env.GLASSBOX_TEST_BACKENDS ?? 'cpu,wasm,native').split(',').map((s) => s.trim()).filter(Boolean);
 
-const matrix = (shape: number[]) => [...shape, shape[1]];
+const matrix = (shape: number[]) => [...shape, shape[1]!];
 // Memory budgets small enough for one example (or one IG step) per chunk, so that progress and
 // abort are exercised mid-run.
 const methods: [Explainer<any, any, any>, ((s: number[]) => number[]) | undefined, number][] = [

@@ -5,18 +5,18 @@ import { TransformerEncoder } from './TransformerEncoder';
 
 /** Options of {@link createTinyTransformer}. */
 export interface TinyTransformerOptions {
-  vocabularySize?: number;
-  tokens?: number;
-  dModel?: number;
-  numHeads?: number;
-  numLayers?: number;
-  ffDim?: number;
-  classes?: number;
+  vocabularySize?: number | undefined;
+  tokens?: number | undefined;
+  dModel?: number | undefined;
+  numHeads?: number | undefined;
+  numLayers?: number | undefined;
+  ffDim?: number | undefined;
+  classes?: number | undefined;
   /** Initialiser seed: equal seeds give equal weights. */
-  seed?: number;
+  seed?: number | undefined;
   /** `first` pools a leading `[CLS]` token (default), `mean` the unmasked tokens. */
-  pooling?: 'first' | 'mean';
-  normFirst?: boolean;
+  pooling?: 'first' | 'mean' | undefined;
+  normFirst?: boolean | undefined;
 }
 
 /**

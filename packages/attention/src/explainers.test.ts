@@ -52,7 +52,7 @@ describe('explainers against direct computations on a tiny transformer', () => {
     const { a } = await directAttention(m, TINY_IDS);
     for (let ex = 0; ex < 3; ex++) {
       const fused = a.map((layer) => fuseHeads(layer.subarray(ex * per, (ex + 1) * per), h, t, [0, 1], 'mean'));
-      const want = rolloutMatrix(fused, t, { discardRatio: 0.2, active: TINY_IDS[ex].map((id) => id !== 0) }); // the ratio counts real tokens only
+      const want = rolloutMatrix(fused, t, { discardRatio: 0.2, active: TINY_IDS[ex]!.map((id) => id !== 0) }); // the ratio counts real tokens only
       want.forEach((w, i) => expect(e.attributions[ex * t * t + i]).toBeCloseTo(w, 5));
     }
     m.dispose!();
@@ -65,7 +65,7 @@ describe('explainers against direct computations on a tiny transformer', () => {
     const { a, g } = await directAttention(m, TINY_IDS, targets);
     let nonTrivial = 0;
     for (let ex = 0; ex < 3; ex++) {
-      const stack = a.map((layer, l) => ({ attention: layer.subarray(ex * per, (ex + 1) * per), gradient: g[l].subarray(ex * per, (ex + 1) * per) }));
+      const stack = a.map((layer, l) => ({ attention: layer.subarray(ex * per, (ex + 1) * per), gradient: g[l]!.subarray(ex * per, (ex + 1) * per) }));
       const want = gradRolloutMatrix(stack, h, t, { heads: [1], headFusion: 'max' });
       want.forEach((w, i) => {
         expect(e.attributions[ex * t * t + i]).toBeCloseTo(w, 5);
@@ -77,7 +77,7 @@ describe('explainers against direct computations on a tiny transformer', () => {
     const logit = await attentionGradRollout({ gradientOf: 'logit' }).explain(m, TINY_IDS, { target: targets });
     const direct = await directAttention(m, TINY_IDS, targets, true);
     for (let ex = 0; ex < 3; ex++) {
-      const stack = direct.a.map((layer, l) => ({ attention: layer.subarray(ex * per, (ex + 1) * per), gradient: direct.g[l].subarray(ex * per, (ex + 1) * per) }));
+      const stack = direct.a.map((layer, l) => ({ attention: layer.subarray(ex * per, (ex + 1) * per), gradient: direct.g[l]!.subarray(ex * per, (ex + 1) * per) }));
       gradRolloutMatrix(stack, h, t).forEach((w, i) => expect(logit.attributions[ex * t * t + i]).toBeCloseTo(w, 4));
     }
     // Another target gives another map.
@@ -94,10 +94,10 @@ describe('explainers against direct computations on a tiny transformer', () => {
     const { a } = await directAttention(m, TINY_IDS);
     for (let ex = 0; ex < 3; ex++) {
       const fused = a.map((layer) => fuseHeads(layer.subarray(ex * per, (ex + 1) * per), h, t, [0, 1], 'mean'));
-      const active = TINY_IDS[ex].map((id) => id !== 0);
+      const active = TINY_IDS[ex]!.map((id) => id !== 0);
       const want = flowScores(fused, t, 0, { normalize: false, active });
       want.forEach((w, i) => expect(e.attributions[ex * t + i]).toBeCloseTo(w, 5));
-      TINY_IDS[ex].forEach((id, i) => id === 0 && expect(e.attributions[ex * t + i]).toBe(0));
+      TINY_IDS[ex]!.forEach((id, i) => id === 0 && expect(e.attributions[ex * t + i]).toBe(0));
     }
     const mean = await attentionFlow({ query: -1 }).explain(m, [TINY_IDS[0]]);
     expect(mean.attributions.reduce((s, x) => s + x, 0)).toBeCloseTo(1, 5);
@@ -115,8 +115,8 @@ describe('explainers against direct computations on a tiny transformer', () => {
       expect(row.reduce((s, x) => s + x, 0)).toBeCloseTo(1, 5); // last layer, head mean
     }
     for (let i = 0; i < t * t; i++) {
-      expect(first.attributions[i]).toBeCloseTo(a[0][i], 6); // layer 0, head 0, example 0
-      expect(max.attributions[i]).toBeCloseTo(Math.max(a[0][i], a[0][t * t + i], a[1][i], a[1][t * t + i]), 6);
+      expect(first.attributions[i]).toBeCloseTo(a[0]![i]!, 6); // layer 0, head 0, example 0
+      expect(max.attributions[i]).toBeCloseTo(Math.max(a[0]![i]!, a[0]![t * t + i]!, a[1]![i]!, a[1]![t * t + i]!), 6);
     }
     m.dispose!();
   });
@@ -131,8 +131,8 @@ describe('explainers against direct computations on a tiny transformer', () => {
     const base = e.diagnostics.baselineOutputs as number[];
     for (let ex = 0; ex < 3; ex++) {
       const sum = e.attributions.subarray(ex * t, (ex + 1) * t).reduce((s, x) => s + x, 0);
-      expect(Math.abs(sum - (e.outputs[ex * 3 + 1] - base[ex]))).toBeLessThan(2e-3);
-      expect(Math.abs(e.convergenceDelta![ex])).toBeLessThan(2e-3);
+      expect(Math.abs(sum - (e.outputs[ex * 3 + 1]! - base[ex]!))).toBeLessThan(2e-3);
+      expect(Math.abs(e.convergenceDelta![ex]!)).toBeLessThan(2e-3);
     }
     // The zero baseline is allowed but far from complete here: layer norm is singular at 0.
     const zeros = await tokenIntegratedGradients({ steps: 16, baseline: 'zeros' }).explain(m, TINY_IDS, { target: 1 });
@@ -147,9 +147,9 @@ describe('explainers against direct computations on a tiny transformer', () => {
     expect(Array.from(row)).toEqual(Array.from(e.attributions.subarray(t * t, t * t + t)));
     const mean = attentionTokenScores(e, 1, -1);
     expect(mean.reduce((s, x) => s + x, 0)).toBeCloseTo(1, 5);
-    const top = topTokens(e.labels!.tokens![0], attentionTokenScores(e, 0), 2, (tok) => tok === '[PAD]');
+    const top = topTokens(e.labels!.tokens![0]!, attentionTokenScores(e, 0), 2, (tok) => tok === '[PAD]');
     expect(top).toHaveLength(2);
-    expect(top[0].score).toBeGreaterThanOrEqual(top[1].score);
+    expect(top[0]!.score).toBeGreaterThanOrEqual(top[1]!.score);
     expect(() => attentionTokenScores(e, 3)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
     expect(() => attentionTokenScores(e, 0, 6)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
     m.dispose!();
@@ -186,14 +186,14 @@ describe('bad input: typed errors, no leaked tensors', () => {
 
   it('mismatched token labels are refused (INVALID_INPUT)', async () => {
     const m = tinyAttentionModel();
-    const good = TINY_IDS.map((row) => row.map((id) => TINY_VOCABULARY[id]));
+    const good = TINY_IDS.map((row) => row.map((id) => TINY_VOCABULARY[id]!));
     for (const ex of all) {
       await expectError(() => ex.explain(m, TINY_IDS, { labels: { tokens: good.slice(0, 2) } }), 'INVALID_INPUT', /2 lists for 3 examples/);
-      await expectError(() => ex.explain(m, TINY_IDS, { labels: { tokens: [good[0], good[1], good[2].slice(1)] } }), 'INVALID_INPUT', /labels.tokens\[2\] has 5 names for 6 tokens/);
+      await expectError(() => ex.explain(m, TINY_IDS, { labels: { tokens: [good[0]!, good[1]!, good[2]!.slice(1)] } }), 'INVALID_INPUT', /labels.tokens\[2\] has 5 names for 6 tokens/);
     }
     const ok = await rawAttention().explain(m, TINY_IDS, { labels: { tokens: good.map((r) => r.map((s) => s.toUpperCase())) } });
-    expect(ok.labels?.tokens?.[0][0]).toBe('[CLS]'); // given labels win over decoded ones
-    expect(ok.labels?.tokens?.[0][1]).toBe('W4');
+    expect(ok.labels?.tokens?.[0]?.[0]).toBe('[CLS]'); // given labels win over decoded ones
+    expect(ok.labels?.tokens?.[0]?.[1]).toBe('W4');
     m.dispose!();
   });
 

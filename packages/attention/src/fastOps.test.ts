@@ -34,7 +34,7 @@ describe('broadcast-free ops on the cpu backend equal the plain tfjs ops', () =>
     expect(maxDiff(layerNorm(x, g, b), plain(x, g, b))).toBeLessThan(1e-5);
     const g1 = tf.grads((t: tf.Tensor, gg: tf.Tensor, bb: tf.Tensor) => tf.sum(tf.mul(layerNorm(t, gg, bb), w)))([x, g, b]);
     const g2 = tf.grads((t: tf.Tensor, gg: tf.Tensor, bb: tf.Tensor) => tf.sum(tf.mul(plain(t, gg, bb), w)))([x, g, b]);
-    g1.forEach((t, i) => expect(maxDiff(t, g2[i])).toBeLessThan(1e-4));
+    g1.forEach((t, i) => expect(maxDiff(t, g2[i]!)).toBeLessThan(1e-4));
   });
 
   it('self-attention one head at a time equals the batched form, with mask and offsets, values and gradients', () => {
@@ -55,6 +55,6 @@ describe('broadcast-free ops on the cpu backend equal the plain tfjs ops', () =>
     expect(maxDiff(a.attention!, c.attention!)).toBeLessThan(1e-6);
     const grads = (f: typeof selfAttentionBatched) => tf.grads((xx: tf.Tensor, o: tf.Tensor) => tf.sum(tf.square(f(xx, w, h, { mask, offset: o }).output)))([x, offset]);
     const [g1, g2] = [grads(selfAttentionPerHead), grads(selfAttentionBatched)];
-    g1.forEach((t, i) => expect(maxDiff(t, g2[i])).toBeLessThan(1e-4));
+    g1.forEach((t, i) => expect(maxDiff(t, g2[i]!)).toBeLessThan(1e-4));
   });
 });

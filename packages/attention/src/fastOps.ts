@@ -24,7 +24,7 @@ export function repeatRows(v: tf.Tensor, rows: number): tf.Tensor2D {
 
 /** `x [n, m] + bias [m]`, differentiable in both. */
 export function addBias(x: tf.Tensor, bias: tf.Tensor): tf.Tensor {
-  return tf.add(x, slowBroadcast() ? repeatRows(bias, x.shape[0]) : bias);
+  return tf.add(x, slowBroadcast() ? repeatRows(bias, x.shape[0]!) : bias);
 }
 
 /**
@@ -34,7 +34,7 @@ export function addBias(x: tf.Tensor, bias: tf.Tensor): tf.Tensor {
 export function rowSoftmax(x: tf.Tensor): tf.Tensor {
   if (!slowBroadcast()) return tf.softmax(x);
   const shape = x.shape;
-  const cols = shape[shape.length - 1];
+  const cols = shape[shape.length - 1]!;
   const rows = x.size / cols;
   return tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const logits = tf.reshape(args[0] as tf.Tensor, [rows, cols]);
@@ -45,7 +45,7 @@ export function rowSoftmax(x: tf.Tensor): tf.Tensor {
     return {
       value: tf.reshape(a, shape),
       gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => {
-        const [y] = saved;
+        const [y] = saved as [tf.Tensor];
         const d = tf.reshape(dy as tf.Tensor, [rows, cols]);
         return [tf.reshape(tf.mul(y, tf.sub(d, repeatColumns(tf.sum(tf.mul(d, y), 1), cols))), shape)];
       },
@@ -60,7 +60,7 @@ export function layerNorm(x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor, epsil
     return tf.add(tf.mul(tf.mul(tf.sub(x, mean), tf.rsqrt(tf.add(variance, epsilon))), gamma), beta);
   }
   const shape = x.shape;
-  const d = shape[shape.length - 1];
+  const d = shape[shape.length - 1]!;
   const n = x.size / d;
   const flat = tf.reshape(x, [n, d]) as tf.Tensor2D;
   const perRow = tf.fill([d, 1], 1 / d) as tf.Tensor2D;

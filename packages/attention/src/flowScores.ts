@@ -4,11 +4,11 @@ import { discardWeakest, withResidual } from './rolloutMatrix';
 /** Options of {@link flowScores}. */
 export interface FlowOptions {
   /** Fraction in [0, 1) of each layer's weakest links (between active tokens) dropped before the residual is added. */
-  discardRatio?: number;
+  discardRatio?: number | undefined;
   /** Divide the flows by their sum, so that they sum to 1 like a rollout row (default true). */
-  normalize?: boolean;
+  normalize?: boolean | undefined;
   /** Tokens that take part (e.g. the non-padding ones); others get no node. Default: all. */
-  active?: readonly boolean[];
+  active?: readonly boolean[] | undefined;
 }
 
 /**
@@ -42,7 +42,7 @@ export function flowScores(layers: readonly Float32Array[], tokens: number, quer
       // Into the last layer only the query node matters: edges into other nodes there lead nowhere.
       if (!on(i) || (l === L - 1 && i !== query)) continue;
       for (let j = 0; j < tokens; j++) {
-        const c = a[i * tokens + j];
+        const c = a[i * tokens + j]!;
         if (c > 0 && on(j)) net.addEdge(l * tokens + j, (l + 1) * tokens + i, c);
       }
     }
@@ -52,8 +52,8 @@ export function flowScores(layers: readonly Float32Array[], tokens: number, quer
   for (let j = 0; j < tokens; j++) {
     if (!on(j)) continue;
     out[j] = net.maxFlow(j, sink);
-    sum += out[j];
+    sum += out[j]!;
   }
-  if (normalize && sum > 0) for (let j = 0; j < tokens; j++) out[j] /= sum;
+  if (normalize && sum > 0) for (let j = 0; j < tokens; j++) out[j]! /= sum;
   return out;
 }

@@ -13,17 +13,17 @@ export const FUSIONS: readonly Fusion[] = ['mean', 'max', 'min'];
  * ```
  */
 export function fuseMatrices(matrices: readonly Float32Array[], fusion: Fusion): Float32Array {
-  if (matrices.length === 0) throw new RangeError('fuseMatrices needs at least one matrix');
-  const n = matrices[0].length;
-  const out = Float32Array.from(matrices[0]);
-  for (let m = 1; m < matrices.length; m++) {
-    const x = matrices[m];
-    if (x.length !== n) throw new RangeError(`matrix ${m} has ${x.length} values; expected ${n}`);
-    if (fusion === 'mean') for (let i = 0; i < n; i++) out[i] += x[i];
-    else if (fusion === 'max') for (let i = 0; i < n; i++) out[i] = Math.max(out[i], x[i]);
-    else for (let i = 0; i < n; i++) out[i] = Math.min(out[i], x[i]);
-  }
-  if (fusion === 'mean' && matrices.length > 1) for (let i = 0; i < n; i++) out[i] /= matrices.length;
+  const [first, ...rest] = matrices;
+  if (!first) throw new RangeError('fuseMatrices needs at least one matrix');
+  const n = first.length;
+  const out = Float32Array.from(first);
+  rest.forEach((x, r) => {
+    if (x.length !== n) throw new RangeError(`matrix ${r + 1} has ${x.length} values; expected ${n}`);
+    if (fusion === 'mean') for (let i = 0; i < n; i++) out[i]! += x[i]!;
+    else if (fusion === 'max') for (let i = 0; i < n; i++) out[i] = Math.max(out[i]!, x[i]!);
+    else for (let i = 0; i < n; i++) out[i] = Math.min(out[i]!, x[i]!);
+  });
+  if (fusion === 'mean' && matrices.length > 1) for (let i = 0; i < n; i++) out[i]! /= matrices.length;
   return out;
 }
 

@@ -4,18 +4,18 @@ import { gradRolloutMatrix } from './gradRolloutMatrix';
 
 type M = number[][];
 const eye = (n: number): M => Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
-const matmul = (a: M, b: M): M => a.map((row) => b[0].map((_, j) => row.reduce((s, x, k) => s + x * b[k][j], 0)));
-const add = (a: M, b: M): M => a.map((row, i) => row.map((x, j) => x + b[i][j]));
+const matmul = (a: M, b: M): M => a.map((row) => b[0]!.map((_, j) => row.reduce((s, x, k) => s + x * b[k]![j]!, 0)));
+const add = (a: M, b: M): M => a.map((row, i) => row.map((x, j) => x + b[i]![j]!));
 
 /** The formula written out on nested arrays: Ā = fuse_h (∇A ⊙ A)⁺, R ← R + Ā·R from R = I. */
 function direct(att: M[][], grad: M[][], heads: number[], fusion: 'mean' | 'max' | 'min'): M {
-  const n = att[0][0].length;
+  const n = att[0]![0]!.length;
   let r = eye(n);
   att.forEach((layer, l) => {
-    const pos = heads.map((h) => layer[h].map((row, i) => row.map((a, j) => Math.max(0, a * grad[l][h][i][j]))));
+    const pos = heads.map((h) => layer[h]!.map((row, i) => row.map((a, j) => Math.max(0, a * grad[l]![h]![i]![j]!))));
     const abar = eye(n).map((row, i) =>
       row.map((_, j) => {
-        const v = pos.map((p) => p[i][j]);
+        const v = pos.map((p) => p[i]![j]!);
         return fusion === 'mean' ? v.reduce((s, x) => s + x, 0) / v.length : fusion === 'max' ? Math.max(...v) : Math.min(...v);
       }),
     );
@@ -31,7 +31,7 @@ describe('gradRolloutMatrix', () => {
       [1, 1, 3],
       [3, 2, 4],
       [4, 3, 6],
-    ]) {
+    ] as [number, number, number][]) {
       const att = Array.from({ length: layers }, () =>
         Array.from({ length: heads }, () =>
           Array.from({ length: tokens }, () => {
@@ -42,7 +42,7 @@ describe('gradRolloutMatrix', () => {
         ),
       );
       const grad = att.map((l) => l.map((h) => h.map((row) => row.map(() => rng.normal()))));
-      const flat = (m: M[][], l: number) => Float32Array.from(m[l].flat(2));
+      const flat = (m: M[][], l: number) => Float32Array.from(m[l]!.flat(2));
       const stack = att.map((_, l) => ({ attention: flat(att, l), gradient: flat(grad, l) }));
       for (const fusion of ['mean', 'max', 'min'] as const) {
         const allHeads = Array.from({ length: heads }, (_, h) => h);

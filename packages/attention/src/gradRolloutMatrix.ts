@@ -9,9 +9,9 @@ export interface LayerAttentionGradient {
 /** Options of {@link gradRolloutMatrix}. */
 export interface GradRolloutOptions {
   /** Heads to use (default all). */
-  heads?: readonly number[];
+  heads?: readonly number[] | undefined;
   /** How the heads' positive parts are combined (default `mean`, as in the paper). */
-  headFusion?: Fusion;
+  headFusion?: Fusion | undefined;
 }
 
 /**
@@ -42,16 +42,16 @@ export function gradRolloutMatrix(
     }
     const positive = use.map((h) => {
       const m = new Float32Array(per);
-      for (let i = 0; i < per; i++) m[i] = Math.max(0, attention[h * per + i] * gradient[h * per + i]);
+      for (let i = 0; i < per; i++) m[i] = Math.max(0, attention[h * per + i]! * gradient[h * per + i]!);
       return m;
     });
     const a = fuseMatrices(positive, headFusion);
     const next = Float64Array.from(r);
     for (let i = 0; i < tokens; i++) {
       for (let k = 0; k < tokens; k++) {
-        const w = a[i * tokens + k];
+        const w = a[i * tokens + k]!;
         if (w === 0) continue;
-        for (let j = 0; j < tokens; j++) next[i * tokens + j] += w * r[k * tokens + j];
+        for (let j = 0; j < tokens; j++) next[i * tokens + j]! += w * r[k * tokens + j]!;
       }
     }
     r = next;

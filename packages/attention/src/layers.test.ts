@@ -34,7 +34,7 @@ describe('TransformerEncoder and friends', () => {
     for (const a of att) {
       expect(a.shape).toEqual([2, 2, 6, 6]);
       const v = (await a.array()) as number[][][][];
-      for (const head of v[0]) for (const row of head) {
+      for (const head of v[0]!) for (const row of head) {
         expect(row.reduce((s, x) => s + x, 0)).toBeCloseTo(1, 5);
         expect(row[4]).toBeLessThan(1e-6); // padding keys
         expect(row[5]).toBeLessThan(1e-6);
@@ -67,7 +67,7 @@ describe('TransformerEncoder and friends', () => {
       'GlassboxSequencePooling',
       'Dense',
     ]);
-    expect(back.layers[2].getConfig()).toMatchObject({ numHeads: 2, ffDim: 16, normFirst: true });
+    expect(back.layers[2]!.getConfig()).toMatchObject({ numHeads: 2, ffDim: 16, normFirst: true });
     const ids = tf.tensor2d(IDS);
     const [p, q] = [lm.predict(ids) as tf.Tensor, back.predict(ids) as tf.Tensor];
     expect(Array.from(await q.data())).toEqual(Array.from(await p.data()));
@@ -87,11 +87,11 @@ describe('TransformerEncoder and friends', () => {
     expect(recorded.map((r) => r.length)).toEqual([1, 1]);
     const viaAdapter = tf.tidy(() => m.attention!.forwardFromEmbeddings(m.attention!.embed(ids), { tokenIds: ids }).attention.map((a) => tf.keep(a)));
     for (let l = 0; l < 2; l++) {
-      expect(Array.from(await recorded[l][0].data())).toEqual(Array.from(await viaAdapter[l].data()));
+      expect(Array.from(await recorded[l]![0]!.data())).toEqual(Array.from(await viaAdapter[l]!.data()));
     }
     // Not recording any more: another call records nothing.
     (lm.predict(ids) as tf.Tensor).dispose();
-    expect(layers[0].stopRecording()).toEqual([]);
+    expect(layers[0]!.stopRecording()).toEqual([]);
     tf.dispose([ids, y, ...recorded.flat(), ...viaAdapter]);
     lm.dispose();
   });
@@ -99,26 +99,26 @@ describe('TransformerEncoder and friends', () => {
   it('attention offsets: zero changes nothing, and their gradient is the gradient w.r.t. the attention (finite differences)', async () => {
     const lm = createTinyTransformer({ seed: 6, numLayers: 2 });
     const acc = attentionModel(lm).attention!;
-    const ids = tf.tensor2d([IDS[1]]);
+    const ids = tf.tensor2d([IDS[1]!]);
     const emb = acc.embed(ids);
     const f = (offsets: tf.Tensor[]) => tf.tidy(() => tf.sum(tf.gather(acc.forwardFromEmbeddings(emb, { tokenIds: ids, attentionOffsets: offsets }).output, [1], 1)));
     const zeros = [tf.zeros([1, 2, 6, 6]), tf.zeros([1, 2, 6, 6])];
     const plain = tf.tidy(() => tf.sum(tf.gather(acc.forwardFromEmbeddings(emb, { tokenIds: ids }).output, [1], 1)));
-    expect(f(zeros).dataSync()[0]).toBeCloseTo(plain.dataSync()[0], 7);
+    expect(f(zeros).dataSync()[0]).toBeCloseTo(plain.dataSync()[0]!, 7);
     const grads = tf.grads((...o: tf.Tensor[]) => f(o))(zeros);
     const g = (await Promise.all(grads.map((t) => t.data()))) as Float32Array[];
     const eps = 1e-2;
     for (const [layer, idx] of [[0, 7], [1, 3], [1, 40], [0, 61]] as const) {
       const bump = (s: number) => {
         const o = zeros.map((z, l) => (l === layer ? tf.tidy(() => tf.add(z, tf.mul(tf.reshape(tf.oneHot([idx], 72), [1, 2, 6, 6]), s))) : z));
-        const v = f(o).dataSync()[0];
-        if (o[layer] !== zeros[layer]) o[layer].dispose();
+        const v = f(o).dataSync()[0]!;
+        if (o[layer] !== zeros[layer]) o[layer]!.dispose();
         return v;
       };
       const numeric = (bump(eps) - bump(-eps)) / (2 * eps);
-      expect(Math.abs(numeric - g[layer][idx])).toBeLessThan(2e-3 + 0.02 * Math.abs(numeric));
+      expect(Math.abs(numeric - g[layer]![idx]!)).toBeLessThan(2e-3 + 0.02 * Math.abs(numeric));
     }
-    expect(() => acc.forwardFromEmbeddings(emb, { attentionOffsets: [zeros[0]] })).toThrow(/2 attention layers/);
+    expect(() => acc.forwardFromEmbeddings(emb, { attentionOffsets: [zeros[0]!] })).toThrow(/2 attention layers/);
     tf.dispose([ids, emb, plain, ...zeros, ...grads]);
     lm.dispose();
   });
@@ -144,7 +144,7 @@ describe('TransformerEncoder and friends', () => {
     // A padded copy differs from an unpadded one only through the mask: the padded tokens' embeddings are ignored.
     const swapped = tf.tensor2d([[1, 4, 7, 2, 0, 0], [1, 4, 7, 2, 0, 0]]);
     const p = (await (await m.predict(swapped)).data()) as Float32Array;
-    expect(p[0]).toBeCloseTo(p[2], 6);
+    expect(p[0]).toBeCloseTo(p[2]!, 6);
     tf.dispose([a, b, ids, swapped]);
     lm.dispose();
   });
@@ -166,7 +166,7 @@ describe('TransformerEncoder and friends', () => {
     const y = tf.tensor1d(ys);
     const h = await lm.fit(x, y, { epochs: 30, batchSize: 16, verbose: 0 });
     const loss = h.history.loss as number[];
-    expect(loss[loss.length - 1]).toBeLessThan(loss[0] * 0.5);
+    expect(loss[loss.length - 1]).toBeLessThan(loss[0]! * 0.5);
     tf.dispose([x, y]);
     lm.dispose();
   });

@@ -1,14 +1,11 @@
 import type { Explainer, OptionSchema } from '@glassbox/core';
+import { attentionSelectionSchema, type AttentionSelectionOptions } from './AttentionSelectionOptions';
 import { FUSIONS, fuseMatrices, type Fusion } from './fuseMatrices';
-import { indexSelectionSpec, type IndexSelection } from './indexSelection';
 import { fusedAttentionMaps } from './fusedAttentionMaps';
 import { defineAttentionExplainer } from './defineAttentionExplainer';
 
 /** Options of {@link rawAttention}. */
-export interface RawAttentionOptions {
-  layers: IndexSelection;
-  heads: IndexSelection;
-  headFusion: Fusion;
+export interface RawAttentionOptions extends AttentionSelectionOptions {
   layerFusion: Fusion;
 }
 
@@ -19,9 +16,7 @@ export interface AttentionMapData {
 }
 
 const schema: OptionSchema<RawAttentionOptions> = {
-  layers: indexSelectionSpec('layers', [-1]),
-  heads: indexSelectionSpec('heads', 'all'),
-  headFusion: { type: 'enum', values: FUSIONS, default: 'mean', description: 'How the selected heads of a layer are combined' },
+  ...attentionSelectionSchema([-1], 'How the selected heads of a layer are combined'),
   layerFusion: { type: 'enum', values: FUSIONS, default: 'mean', description: 'How the selected layers are combined' },
 };
 

@@ -15,7 +15,7 @@ export async function readAttention(
   stage: string,
   visit: (example: number, maps: Float32Array[]) => void,
 ): Promise<ChunkPlan> {
-  const [batch, tokens] = inputs.shape;
+  const [batch, tokens] = inputs.shape as [number, number];
   const per = access.numHeads * tokens * tokens;
   return runChunks({
     total: batch,
@@ -26,7 +26,7 @@ export async function readAttention(
       const ids = tf.slice(inputs, [start, 0], [end - start, tokens]);
       const { attention } = access.forwardFromEmbeddings(access.embed(ids), { tokenIds: ids });
       checkAttention(attention, access, end - start, tokens);
-      return layers.map((l) => attention[l]);
+      return layers.map((l) => attention[l]!); // checked: one tensor per model layer, and layers are resolved indices
     },
     collect: (data, start, end) => {
       for (let e = start; e < end; e++) visit(e, data.map((d) => d.subarray((e - start) * per, (e - start + 1) * per)));

@@ -4,7 +4,7 @@ import { fuseHeads, fuseMatrices } from './fuseMatrices';
 
 const close = (got: ArrayLike<number>, want: number[], tol = 1e-6) => {
   expect(got.length).toBe(want.length);
-  want.forEach((w, i) => expect(Math.abs(got[i] - w), `element ${i}: ${got[i]} vs ${w}`).toBeLessThan(tol));
+  want.forEach((w, i) => expect(Math.abs(got[i]! - w), `element ${i}: ${got[i]} vs ${w}`).toBeLessThan(tol));
 };
 const identity = (n: number) => Float32Array.from({ length: n * n }, (_, i) => (i % (n + 1) === 0 ? 1 : 0));
 

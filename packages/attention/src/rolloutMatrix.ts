@@ -1,12 +1,12 @@
 /** Options of {@link rolloutMatrix}. */
 export interface RolloutOptions {
   /** Fraction in [0, 1) of each layer's weakest attention links set to zero before the residual is added. */
-  discardRatio?: number;
+  discardRatio?: number | undefined;
   /**
    * The real (non-padding) tokens. The ratio counts only links between real tokens: the masked
    * zeros of padding would otherwise fill the discarded fraction. Default: all tokens.
    */
-  active?: readonly boolean[];
+  active?: readonly boolean[] | undefined;
 }
 
 /**
@@ -19,16 +19,16 @@ export function discardWeakest(a: Float32Array, ratio: number, active?: readonly
   const tokens = active ? active.length : 0;
   const counted = (i: number) => !active || (active[Math.floor(i / tokens)] && active[i % tokens]);
   const pool: number[] = [];
-  for (let i = 0; i < a.length; i++) if (counted(i)) pool.push(a[i]);
+  for (let i = 0; i < a.length; i++) if (counted(i)) pool.push(a[i]!);
   const k = Math.floor(ratio * pool.length);
   if (k <= 0) return a;
-  const threshold = Float32Array.from(pool).sort()[k - 1];
+  const threshold = Float32Array.from(pool).sort()[k - 1]!; // 1 ≤ k ≤ pool.length
   let below = 0;
   for (const v of pool) if (v < threshold) below++;
   let tiesToDrop = k - below;
   for (let i = 0; i < a.length; i++) {
     if (!counted(i)) continue;
-    if (a[i] < threshold) a[i] = 0;
+    if (a[i]! < threshold) a[i] = 0;
     else if (a[i] === threshold && tiesToDrop > 0) {
       a[i] = 0;
       tiesToDrop--;
@@ -45,10 +45,10 @@ export function withResidual(attention: Float32Array, tokens: number): Float32Ar
   const out = Float32Array.from(attention);
   for (let i = 0; i < tokens; i++) {
     const row = i * tokens;
-    out[row + i] += 1;
+    out[row + i]! += 1;
     let sum = 0;
-    for (let j = 0; j < tokens; j++) sum += out[row + j];
-    for (let j = 0; j < tokens; j++) out[row + j] /= sum;
+    for (let j = 0; j < tokens; j++) sum += out[row + j]!;
+    for (let j = 0; j < tokens; j++) out[row + j]! /= sum;
   }
   return out;
 }
@@ -76,10 +76,10 @@ export function rolloutMatrix(layers: readonly Float32Array[], tokens: number, o
     for (let i = 0; i < tokens; i++) {
       const row = i * tokens;
       for (let k = 0; k < tokens; k++) {
-        const w = a[row + k];
+        const w = a[row + k]!;
         if (w === 0) continue;
         const rk = k * tokens;
-        for (let j = 0; j < tokens; j++) next[row + j] += w * r[rk + j];
+        for (let j = 0; j < tokens; j++) next[row + j]! += w * r[rk + j]!;
       }
     }
     r = next;

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { isAttentionLayer } from './AttentionLayer';
+import { firstInput } from './firstInput';
 
 /** The parts of a tfjs-layers graph node the executor reads. */
 interface NodeLike {
@@ -37,7 +38,7 @@ export function nodesInOrder(model: GraphModel): NodeLike[] {
   return Object.keys(model.nodesByDepth)
     .map(Number)
     .sort((a, b) => b - a)
-    .flatMap((d) => model.nodesByDepth[String(d)]);
+    .flatMap((d) => model.nodesByDepth[String(d)] ?? []);
 }
 
 /**
@@ -63,22 +64,25 @@ export function runLayersGraph(
     if (!node.inputTensors.every((t) => values.has(t.id))) continue;
     const inputs = node.inputTensors.map((t) => values.get(t.id)!);
     const inputMasks = node.inputTensors.map((t) => masks.get(t.id) ?? null);
-    const mask = inputMasks[0];
+    const first = firstInput(inputs, layer.name);
+    const mask = inputMasks[0] ?? null;
     let outputs: tf.Tensor[];
     if (isAttentionLayer(layer)) {
-      const r = layer.forwardWithAttention(inputs[0], { mask, offset: offsets?.[attention.length] ?? null });
+      const r = layer.forwardWithAttention(first, { mask, offset: offsets?.[attention.length] ?? null });
       attention.push(r.attention);
       outputs = [r.output];
     } else {
-      const out = layer.apply(inputs.length === 1 ? inputs[0] : inputs, mask ? { mask, training: false } : { training: false });
+      const out = layer.apply(inputs.length === 1 ? first : inputs, mask ? { mask, training: false } : { training: false });
       outputs = Array.isArray(out) ? (out as tf.Tensor[]) : [out as tf.Tensor];
     }
     let outMask: tf.Tensor | tf.Tensor[] | null = null;
     if (layer.supportsMasking) {
-      outMask = layer.computeMask(inputs.length === 1 ? inputs[0] : inputs, (inputMasks.length === 1 ? inputMasks[0] : inputMasks) as tf.Tensor[]) ?? null;
+      outMask = layer.computeMask(inputs.length === 1 ? first : inputs, (inputMasks.length === 1 ? inputMasks[0] : inputMasks) as tf.Tensor[]) ?? null;
     }
     node.outputTensors.forEach((t, i) => {
-      values.set(t.id, outputs[i]);
+      const output = outputs[i];
+      if (!output) throw new Error(`layer ${layer.name} returned ${outputs.length} outputs; its graph node has ${node.outputTensors.length}`);
+      values.set(t.id, output);
       masks.set(t.id, Array.isArray(outMask) ? (outMask[i] ?? null) : outMask);
     });
   }

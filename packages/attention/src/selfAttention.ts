@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { addBias, rowSoftmax, slowBroadcast } from './fastOps';
+import { projectionInputs } from './projectionInputs';
 
 /** The projection weights of one multi-head self-attention block. Kernels are `[in, out]`. */
 export interface SelfAttentionWeights {
@@ -16,14 +17,20 @@ export interface SelfAttentionWeights {
 /** Per-call inputs of {@link selfAttention} besides the sequence. */
 export interface SelfAttentionCall {
   /** Key padding mask `[batch, seq]` (bool or 0/1): keys where it is 0 get no attention. */
-  mask?: tf.Tensor | null;
+  mask?: tf.Tensor | null | undefined;
   /** `[batch, heads, seq, seq]`, added to the attention weights after the softmax. */
-  offset?: tf.Tensor | null;
+  offset?: tf.Tensor | null | undefined;
   /** Dropout rate on the attention weights while training. */
-  dropout?: number;
-  training?: boolean;
+  dropout?: number | undefined;
+  training?: boolean | undefined;
   /** Also return the attention weights (default true). */
-  withAttention?: boolean;
+  withAttention?: boolean | undefined;
+}
+
+/** What {@link selfAttention} returns: the output `[b, s, d]` and, unless not asked for, the attention `[b, heads, s, s]`. */
+export interface SelfAttentionResult {
+  output: tf.Tensor;
+  attention: tf.Tensor | null;
 }
 
 /**
@@ -38,7 +45,7 @@ export function selfAttention(
   w: SelfAttentionWeights,
   numHeads: number,
   call: SelfAttentionCall = {},
-): { output: tf.Tensor; attention: tf.Tensor | null } {
+): SelfAttentionResult {
   return slowBroadcast() ? selfAttentionPerHead(x, w, numHeads, call) : selfAttentionBatched(x, w, numHeads, call);
 }
 
@@ -48,11 +55,8 @@ export function selfAttentionPerHead(
   w: SelfAttentionWeights,
   numHeads: number,
   call: SelfAttentionCall = {},
-): { output: tf.Tensor; attention: tf.Tensor | null } {
-  const [b, s, d] = x.shape;
-  const inner = w.queryKernel.shape[1]!;
-  const keyDim = inner / numHeads;
-  const flat = tf.reshape(x, [b * s, d]) as tf.Tensor2D;
+): SelfAttentionResult {
+  const { batch: b, seq: s, dModel: d, keyDim, flat } = projectionInputs(x, w, numHeads);
   const project = (kernel: tf.Tensor, bias: tf.Tensor, h: number) =>
     tf.reshape(
       addBias(tf.matMul(flat, tf.slice(kernel, [0, h * keyDim], [d, keyDim]) as tf.Tensor2D), tf.slice(bias, [h * keyDim], [keyDim])),
@@ -82,17 +86,15 @@ export function selfAttentionPerHead(
   const attention = call.withAttention === false ? null : tf.stack(maps, 1);
   return { output: tf.reshape(addBias(output!, w.outputBias), [b, s, d]), attention };
 }
+
 /** {@link selfAttention} with all heads batched (transposes and broadcasting ops). */
 export function selfAttentionBatched(
   x: tf.Tensor,
   w: SelfAttentionWeights,
   numHeads: number,
   call: SelfAttentionCall = {},
-): { output: tf.Tensor; attention: tf.Tensor | null } {
-  const [b, s, d] = x.shape;
-  const inner = w.queryKernel.shape[1]!;
-  const keyDim = inner / numHeads;
-  const flat = tf.reshape(x, [b * s, d]) as tf.Tensor2D;
+): SelfAttentionResult {
+  const { batch: b, seq: s, dModel: d, inner, keyDim, flat } = projectionInputs(x, w, numHeads);
   const project = (kernel: tf.Tensor, bias: tf.Tensor) =>
     tf.transpose(tf.reshape(tf.add(tf.matMul(flat, kernel as tf.Tensor2D), bias), [b, s, numHeads, keyDim]), [0, 2, 1, 3]) as tf.Tensor4D;
   const q = project(w.queryKernel, w.queryBias);

@@ -8,7 +8,7 @@ import { InvalidInputError, UnsupportedModelError, shapeOfNested, type Attention
 export function validateTokenIds(ids: Float32Array, tokens: number, access: AttentionAccess): void {
   const vocab = access.vocabularySize;
   for (let i = 0; i < ids.length; i++) {
-    const v = ids[i];
+    const v = ids[i]!;
     if (!Number.isInteger(v) || v < 0 || (vocab !== undefined && v >= vocab)) {
       throw new InvalidInputError(
         `Token id ${v} at example ${Math.floor(i / tokens)}, position ${i % tokens} is invalid; expected an integer in [0, ${vocab === undefined ? '∞' : vocab - 1}]`,

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Explainer, OptionSchema } from '@glassbox/core';
 import { INTEGRATION_RULES, integrate, type IntegrationRule } from '@glassbox/integrated-gradients';
-import { decodeTokens, validateTokenIds } from './tokenInputs';
+import { validateTokenIds } from './tokenInputs';
+import { tokenLabels } from './tokenLabels';
 import { defineAttentionExplainer } from './defineAttentionExplainer';
 
 /** Options of {@link tokenIntegratedGradients}. */
@@ -53,7 +54,7 @@ export function tokenIntegratedGradients(
     defaults,
     async run({ model, inputs, targets, options, context }) {
       const access = model.attention;
-      const [batch, tokens] = inputs.shape;
+      const [batch, tokens] = inputs.shape as [number, number];
       const ids = (await inputs.data()) as Float32Array;
       validateTokenIds(ids, tokens, access);
       // [b, s, d + 1]: the embeddings and, as the last channel, the token ids.
@@ -66,7 +67,7 @@ export function tokenIntegratedGradients(
       try {
         const dModel = packed.shape[2]! - 1;
         const forward = (x: tf.Tensor) => {
-          const [m, s] = x.shape;
+          const [m, s] = x.shape as [number, number, number];
           // Read the ids off the tape: the mask is a constant of the path, not a function of it.
           const tokenIds = tf.tensor2d(tf.slice(x, [0, 0, dModel], [m, s, 1]).dataSync() as Float32Array, [m, s]);
           return access.forwardFromEmbeddings(tf.slice(x, [0, 0, 0], [m, s, dModel]), { tokenIds }).output;
@@ -84,15 +85,14 @@ export function tokenIntegratedGradients(
         const values = new Float32Array(batch * tokens);
         for (let i = 0; i < batch * tokens; i++) {
           let s = 0;
-          for (let k = 0; k <= dModel; k++) s += r.attributions[i * (dModel + 1) + k];
+          for (let k = 0; k <= dModel; k++) s += r.attributions[i * (dModel + 1) + k]!;
           values[i] = s;
         }
-        const names = decodeTokens(access, ids, batch, tokens);
         return {
           attributions: { values, shape: [batch, tokens] },
           convergenceDelta: r.convergenceDelta,
           diagnostics: { steps: options.steps, chunkSize: r.chunkSize, chunks: r.chunks, bytesPerItem: r.bytesPerItem, baselineOutputs: r.fBaselines },
-          labels: names ? { tokens: names } : undefined,
+          ...tokenLabels(access, ids, batch, tokens),
         };
       } finally {
         tf.dispose([packed, packedBaseline]);

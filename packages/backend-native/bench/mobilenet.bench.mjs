@@ -1,14 +1,20 @@
-// MobileNetV2 benchmark: Glassbox (CLI, whole process) per backend next to a PyTorch peer on the same
+// Real-model benchmark: Glassbox (CLI, whole process) per backend next to a PyTorch peer on the same
 // model and weights (bench/peers/keras_torch_peer.py rebuilds the Keras graph in torch), in one run.
 //   node packages/backend-native/bench/mobilenet.bench.mjs [cpu wasm native]
-// Cases: saliency on 8 photos (the 2 fixture photos, their mirror images and two dimmed copies) and
-// integrated gradients (50 Gauss–Legendre steps, zero baseline) on the 2 photos, target 2 ("Neutral").
-// Per run: whole-process wall seconds and peak resident set (/usr/bin/time), and the in-process
-// seconds (Glassbox: the explanation's own timing, as the CLI prints it; peer: the autograd call).
-// Integrated gradients on cpu and wasm take tens of minutes on a 2-core machine: they run only with
-// GLASSBOX_BENCH_SLOW=1. Writes bench/results/mobilenet.json and prints the table.
+// Models and cases:
+// - MobileNetV2 (nsfwjs@4.4.0, 224×224×3): saliency on 8 photos (the 2 fixture photos, their mirror
+//   images and dimmed copies) and integrated gradients (50 Gauss–Legendre steps, zero baseline) on
+//   the 2 photos, target 2 ("Neutral").
+// - The MNIST MLP (784-64-64-1) and CNN of examples/mnist: integrated gradients, 50 steps, on 64
+//   held-out digits of the `mnist` package, target 0.
+// Both sides read the same .npy inputs and write .npy attributions, which are compared (max |Δ| /
+// max |attribution|). Per run: whole-process wall seconds and peak resident set (/usr/bin/time), and
+// in-process seconds (Glassbox: the explanation's own timing, as the CLI prints it; peer: the
+// autograd call). MobileNetV2 integrated gradients on cpu and wasm take tens of minutes on a 2-core
+// machine: they run only with GLASSBOX_BENCH_SLOW=1. Writes bench/results/mobilenet.json.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -17,30 +23,58 @@ const backends = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 if (backends.length === 0) backends.push('native');
 const slow = process.env.GLASSBOX_BENCH_SLOW === '1';
 const python = process.env.GLASSBOX_BENCH_PYTHON ?? '/usr/bin/python3';
-const model = join(root, 'examples/image-classification/models/mobilenet_v2/model.json');
 const peerScript = join(root, 'bench/peers/keras_torch_peer.py');
-const tmp = mkdtempSync(join(tmpdir(), 'glassbox-mobilenet-'));
+const tmp = mkdtempSync(join(tmpdir(), 'glassbox-models-'));
+
+/** A float32 .npy file (NumPy format 1.0). */
+function writeNpy(path, values, shape) {
+  let header = `{'descr': '<f4', 'fortran_order': False, 'shape': (${shape.join(', ')}${shape.length === 1 ? ',' : ''}), }`;
+  header += ' '.repeat(63 - ((10 + header.length) % 64)) + '\n';
+  const pre = Buffer.alloc(10);
+  pre.write('\x93NUMPY', 0, 'latin1');
+  pre[6] = 1;
+  pre.writeUInt16LE(header.length, 8);
+  writeFileSync(path, Buffer.concat([pre, Buffer.from(header, 'latin1'), Buffer.from(values.buffer, values.byteOffset, values.byteLength)]));
+}
+function readNpy(path) {
+  const b = readFileSync(path);
+  const len = b.readUInt16LE(8);
+  return new Float32Array(b.buffer.slice(b.byteOffset + 10 + len, b.byteOffset + b.byteLength));
+}
 
 // ---- inputs ----
 const raw = readFileSync(join(root, 'bench/fixtures/mobilenet-photos.f32'));
 const photos = new Float32Array(raw.buffer, raw.byteOffset, raw.byteLength / 4);
 const per = 224 * 224 * 3;
-const nested = (v) => Array.from({ length: 224 }, (_, h) => Array.from({ length: 224 }, (_, w) => Array.from(v.subarray((h * 224 + w) * 3, (h * 224 + w) * 3 + 3))));
 const mirror = (v) => {
   const o = new Float32Array(per);
   for (let h = 0; h < 224; h++) for (let w = 0; w < 224; w++) for (let c = 0; c < 3; c++) o[(h * 224 + w) * 3 + c] = v[(h * 224 + 223 - w) * 3 + c];
   return o;
 };
 const scaled = (v, s) => v.map((x) => x * s);
-const p = [photos.subarray(0, per), photos.subarray(per, 2 * per)];
+const p = [photos.slice(0, per), photos.slice(per, 2 * per)];
+const stack = (list) => {
+  const out = new Float32Array(list.length * list[0].length);
+  list.forEach((v, i) => out.set(v, i * v.length));
+  return out;
+};
 const eight = [p[0], p[1], mirror(p[0]), mirror(p[1]), scaled(p[0], 0.8), scaled(p[1], 0.8), scaled(mirror(p[0]), 0.6), scaled(mirror(p[1]), 0.6)];
-const files = { 8: join(tmp, 'photos8.json'), 2: join(tmp, 'photos2.json') };
-writeFileSync(files[8], JSON.stringify(eight.map(nested)));
-writeFileSync(files[2], JSON.stringify(p.map(nested)));
+writeNpy(join(tmp, 'photos8.npy'), stack(eight), [8, 224, 224, 3]);
+writeNpy(join(tmp, 'photos2.npy'), stack(p), [2, 224, 224, 3]);
+// 64 held-out digits (the last 20% of each class in the `mnist` package), interleaved by class.
+const mnist = createRequire(join(root, 'examples/mnist/package.json'))('mnist');
+const digits = [];
+for (let i = 0; digits.length < 64; i++) for (let d = 0; d < 10 && digits.length < 64; d++) digits.push(Float32Array.from(mnist[d].get(Math.floor(mnist[d].length * 0.8) + i)));
+writeNpy(join(tmp, 'digits64-flat.npy'), stack(digits), [64, 784]);
+writeNpy(join(tmp, 'digits64.npy'), stack(digits), [64, 28, 28, 1]);
 
+const mobilenet = join(root, 'examples/image-classification/models/mobilenet_v2/model.json');
+const ig = { cli: ['--method', 'integrated-gradients', '--steps', '50'], peer: ['--method', 'ig', '--steps', '50'] };
 const cases = [
-  { name: 'saliency', examples: 8, cli: ['--method', 'saliency'], peer: ['--method', 'saliency'] },
-  { name: 'integrated-gradients-50', examples: 2, cli: ['--method', 'integrated-gradients', '--steps', '50'], peer: ['--method', 'ig', '--steps', '50'] },
+  { model: 'MobileNetV2', path: mobilenet, name: 'saliency', examples: 8, input: 'photos8.npy', target: 2, cli: ['--method', 'saliency'], peer: ['--method', 'saliency'] },
+  { model: 'MobileNetV2', path: mobilenet, name: 'integrated-gradients-50', examples: 2, input: 'photos2.npy', target: 2, slowOff: ['cpu', 'wasm'], ...ig },
+  { model: 'MNIST MLP', path: join(root, 'examples/mnist/models/mlp/model.json'), name: 'integrated-gradients-50', examples: 64, input: 'digits64-flat.npy', target: 0, ...ig },
+  { model: 'MNIST CNN', path: join(root, 'examples/mnist/models/cnn/model.json'), name: 'integrated-gradients-50', examples: 64, input: 'digits64.npy', target: 0, ...ig },
 ];
 
 /** Runs a command under /usr/bin/time; wall seconds, peak RSS and output. */
@@ -53,23 +87,28 @@ function timed(cmd, args) {
 
 const rows = [];
 for (const c of cases) {
-  const input = files[c.examples];
-  const peer = timed(python, [peerScript, '--model', model, '--input', input, '--target', '2', '--threads', '2', '--out', join(tmp, 'peer.json'), ...c.peer]);
+  const input = join(tmp, c.input);
+  const peerOut = join(tmp, 'peer.npy');
+  const peer = timed(python, [peerScript, '--model', c.path, '--input', input, '--target', String(c.target), '--threads', '2', '--out', peerOut, ...c.peer]);
   const peerInfo = JSON.parse(peer.stdout.trim().split('\n').pop());
-  rows.push({ case: c.name, examples: c.examples, side: `pytorch ${peerInfo.torch} (${peerInfo.threads} threads)`, wallSeconds: peer.wallSeconds, inProcessSeconds: peerInfo.computeSeconds, peakRssMiB: peer.peakRssMiB });
+  const reference = readNpy(peerOut);
+  const scale = reference.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+  const base = { model: c.model, case: c.name, examples: c.examples };
+  rows.push({ ...base, side: `pytorch ${peerInfo.torch} (${peerInfo.threads} threads)`, wallSeconds: peer.wallSeconds, inProcessSeconds: peerInfo.computeSeconds, peakRssMiB: peer.peakRssMiB });
   console.log(JSON.stringify(rows.at(-1)));
   for (const b of backends) {
-    if (c.name !== 'saliency' && b !== 'native' && !slow) {
-      rows.push({ case: c.name, examples: c.examples, side: `glassbox ${b}`, skipped: 'set GLASSBOX_BENCH_SLOW=1 (tens of minutes)' });
+    if (c.slowOff?.includes(b) && !slow) {
+      rows.push({ ...base, side: `glassbox ${b}`, skipped: 'set GLASSBOX_BENCH_SLOW=1 (tens of minutes)' });
       continue;
     }
-    const out = join(tmp, `${b}.json`);
-    const r = timed('node', [join(root, 'packages/cli/bin/glassbox.js'), 'explain', '--model', model, '--input', input, '--target', '2', '--backend', b, '--memory-budget-mb', '2048', '--out', out, ...c.cli]);
+    const out = join(tmp, `${b}.npy`);
+    const r = timed('node', [join(root, 'packages/cli/bin/glassbox.js'), 'explain', '--model', c.path, '--input', input, '--target', String(c.target), '--backend', b, '--memory-budget-mb', '2048', '--out', out, ...c.cli]);
     const ms = /in (\d+) ms/.exec(r.stderr);
     const onBackend = /on (\S+):/.exec(r.stderr)?.[1];
-    const row = {
-      case: c.name, examples: c.examples, side: `glassbox ${onBackend ?? b}`, wallSeconds: r.wallSeconds, inProcessSeconds: ms ? Number(ms[1]) / 1000 : null, peakRssMiB: r.peakRssMiB,
-    };
+    const mine = readNpy(out);
+    let diff = 0;
+    for (let i = 0; i < mine.length; i++) diff = Math.max(diff, Math.abs(mine[i] - reference[i]));
+    const row = { ...base, side: `glassbox ${onBackend ?? b}`, wallSeconds: r.wallSeconds, inProcessSeconds: ms ? Number(ms[1]) / 1000 : null, peakRssMiB: r.peakRssMiB, maxRelDiffVsPeer: diff / scale };
     row.speedWholeProcess = peer.wallSeconds / row.wallSeconds;
     row.speedInProcess = row.inProcessSeconds ? peerInfo.computeSeconds / row.inProcessSeconds : null;
     rows.push(row);
@@ -79,12 +118,12 @@ for (const c of cases) {
 rmSync(tmp, { recursive: true, force: true });
 
 const f = (v, d = 2) => (typeof v === 'number' ? v.toFixed(d) : '—');
-console.log('\n| case | side | whole process s | in-process s | peak RSS MiB | speed (peer/glassbox) whole / in-process |');
-console.log('|---|---|---|---|---|---|');
+console.log('\n| model | case | side | whole process s | in-process s | peak RSS MiB | speed (peer/glassbox) whole / in-process | max |Δ| / max |peer| |');
+console.log('|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
-  console.log(r.skipped ? `| ${r.case} (${r.examples}) | ${r.side} | skipped: ${r.skipped} | | | |`
-    : `| ${r.case} (${r.examples}) | ${r.side} | ${f(r.wallSeconds)} | ${f(r.inProcessSeconds)} | ${f(r.peakRssMiB, 0)} | ${r.speedWholeProcess ? `${f(r.speedWholeProcess)}× / ${f(r.speedInProcess)}×` : 'peer'} |`);
+  console.log(r.skipped ? `| ${r.model} | ${r.case} (${r.examples}) | ${r.side} | skipped: ${r.skipped} | | | | |`
+    : `| ${r.model} | ${r.case} (${r.examples}) | ${r.side} | ${f(r.wallSeconds)} | ${f(r.inProcessSeconds)} | ${f(r.peakRssMiB, 0)} | ${r.speedWholeProcess ? `${f(r.speedWholeProcess)}× / ${f(r.speedInProcess)}×` : 'peer'} | ${r.maxRelDiffVsPeer === undefined ? '' : r.maxRelDiffVsPeer.toExponential(1)} |`);
 }
 mkdirSync(join(root, 'bench/results'), { recursive: true });
-writeFileSync(join(root, 'bench/results/mobilenet.json'), JSON.stringify({ benchmark: 'mobilenet_v2', generatedAt: new Date().toISOString(), node: process.version, model: 'nsfwjs@4.4.0 MobileNetV2 (examples/image-classification/models/mobilenet_v2)', rows }, null, 2));
+writeFileSync(join(root, 'bench/results/mobilenet.json'), JSON.stringify({ benchmark: 'real models vs PyTorch', generatedAt: new Date().toISOString(), node: process.version, models: { MobileNetV2: 'nsfwjs@4.4.0 MobileNetV2 (examples/image-classification/models/mobilenet_v2)', 'MNIST MLP': 'examples/mnist/models/mlp', 'MNIST CNN': 'examples/mnist/models/cnn' }, rows }, null, 2));
 if (!existsSync(join(root, 'bench/results/mobilenet.json'))) process.exit(1);

@@ -15,6 +15,22 @@
 #define GB_AVX2
 #endif
 
+// GB_FOR_EACH_ISA(DEFINE) expands DEFINE(target attribute, suffix) once per ISA this build can run
+// (portable, and on x86 also avx2 and avx512); GB_DISPATCH(FN, args...) calls FN_<suffix>(args...)
+// for the ISA active now.
+#if GB_X86
+#define GB_FOR_EACH_ISA(DEFINE) DEFINE(, portable) DEFINE(GB_AVX2, avx2) DEFINE(GB_AVX512, avx512)
+#define GB_DISPATCH(FN, ...)                                   \
+  switch (::gb::active_isa()) {                                \
+    case ::gb::Isa::Avx512: FN##_avx512(__VA_ARGS__); break;   \
+    case ::gb::Isa::Avx2: FN##_avx2(__VA_ARGS__); break;       \
+    default: FN##_portable(__VA_ARGS__);                       \
+  }
+#else
+#define GB_FOR_EACH_ISA(DEFINE) DEFINE(, portable)
+#define GB_DISPATCH(FN, ...) FN##_portable(__VA_ARGS__)
+#endif
+
 namespace gb {
 
 enum class Isa : int { Portable = 0, Avx2 = 1, Avx512 = 2 };

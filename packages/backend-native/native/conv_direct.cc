@@ -135,19 +135,7 @@ GB_INLINE void backprop_input_rows(const ConvParams& p, const float* dy, const f
     else backprop_input_rows<16>(p, dy, w, dx, r0, r1);                                                     \
   }
 
-GB_DIRECT_ISA(, portable)
-#if GB_X86
-GB_DIRECT_ISA(GB_AVX2, avx2)
-GB_DIRECT_ISA(GB_AVX512, avx512)
-#define GB_DISPATCH(FN, ...)                           \
-  switch (active_isa()) {                              \
-    case Isa::Avx512: FN##_avx512(__VA_ARGS__); break; \
-    case Isa::Avx2: FN##_avx2(__VA_ARGS__); break;     \
-    default: FN##_portable(__VA_ARGS__);               \
-  }
-#else
-#define GB_DISPATCH(FN, ...) FN##_portable(__VA_ARGS__)
-#endif
+GB_FOR_EACH_ISA(GB_DIRECT_ISA)
 
 }  // namespace
 

@@ -177,19 +177,7 @@ struct UNone {
 #define GB_BCASE(ID, OP) case ID: bin_range<OP>(c, i0, i1); break;
 #define GB_ACASE(ID, OP) case ID: bias_act_loop<OP>(c, rows, n, ldc, bias, bs, alpha); break;
 
-GB_DEFINE_ISA(, portable)
-#if GB_X86
-GB_DEFINE_ISA(GB_AVX2, avx2)
-GB_DEFINE_ISA(GB_AVX512, avx512)
-#define GB_DISPATCH(FN, ...)                                   \
-  switch (active_isa()) {                                      \
-    case Isa::Avx512: FN##_avx512(__VA_ARGS__); break;         \
-    case Isa::Avx2: FN##_avx2(__VA_ARGS__); break;             \
-    default: FN##_portable(__VA_ARGS__);                       \
-  }
-#else
-#define GB_DISPATCH(FN, ...) FN##_portable(__VA_ARGS__)
-#endif
+GB_FOR_EACH_ISA(GB_DEFINE_ISA)
 
 constexpr size_t kGrain = 1 << 14;
 

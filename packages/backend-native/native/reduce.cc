@@ -122,19 +122,7 @@ GB_INLINE void reduce_task(const float* x, float* out, long outer, long r, long 
     }                                                                                                     \
   }
 
-GB_REDUCE_ISA(, portable)
-#if GB_X86
-GB_REDUCE_ISA(GB_AVX2, avx2)
-GB_REDUCE_ISA(GB_AVX512, avx512)
-#define GB_DISPATCH(FN, ...)                           \
-  switch (active_isa()) {                              \
-    case Isa::Avx512: FN##_avx512(__VA_ARGS__); break; \
-    case Isa::Avx2: FN##_avx2(__VA_ARGS__); break;     \
-    default: FN##_portable(__VA_ARGS__);               \
-  }
-#else
-#define GB_DISPATCH(FN, ...) FN##_portable(__VA_ARGS__)
-#endif
+GB_FOR_EACH_ISA(GB_REDUCE_ISA)
 
 }  // namespace
 

@@ -40,6 +40,13 @@ describe('glassbox explain', () => {
     expect(JSON.parse(r.out).targets).toEqual([0, 1, 2]);
   });
 
+  it('--timings names the time of every phase on stderr, and the JSON on stdout stays clean', async () => {
+    const r = await cli('explain', '--model', ws.model, '--input', ws.inputs, '--method', 'saliency', '--timings');
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/^timings: process start \d+ ms, plugins \d+ ms, backend \d+ ms, model \d+ ms, inputs \d+ ms, explain \d+ ms, write \d+ ms; total /m);
+    expect(JSON.parse(r.out).method).toBe('saliency');
+  });
+
   it('runs the surrogate tree on a CSV and names the held-out fidelity', async () => {
     const out = join(ws.dir, 'tree.json');
     const r = await cli('explain', '--model', ws.model, '--method', 'surrogate-tree', '--data', ws.csv, '--max-depth', '3', '--out', out);

@@ -1,17 +1,10 @@
 import { isGlassboxError } from '@glassbox/core';
-import { backendsCommand } from './commands/backendsCommand';
 import { parseArgs } from './parseArgs';
 import { finishFlags, takeBoolean } from './args/flagValues';
-import { methodsCommand } from './commands/methods';
-import { explainCommand } from './commands/explainCommand';
-import { evaluateCommand } from './commands/evaluateCommand';
-import { reportCommand } from './commands/reportCommand';
-import { profileCommand } from './commands/profileCommand';
 import { processIo, type Io } from './io/Io';
-import { helpCommand } from './help/helpCommand';
-import { mergeCommand } from './dataset/mergeCommand';
-import { queueCommand } from './queue/queueCommand';
-import { summarizeCommand } from './dataset/summarizeCommand';
+
+// Commands load on demand: `glassbox explain` never pays for BullMQ, the metrics or the report code.
+const COMMANDS = ['methods', 'backends', 'explain', 'evaluate', 'report', 'profile', 'merge', 'summarize', 'queue', 'help'];
 
 const HELP = `glassbox — explain TensorFlow.js models
 
@@ -20,7 +13,7 @@ Commands:
   glassbox backends                      list compute backends
   glassbox explain --model <model.json> (--input <inputs.json|.npy> | --data <data.csv>) --method <id>
                    [--target <i> | --targets <i,j,...>] [--backend <name>] [--fallback <a,b>]
-                   [--seed <0..4294967295>] [--memory-budget-mb <n>] [--allow-non-finite]
+                   [--seed <0..4294967295>] [--memory-budget-mb <n>] [--allow-non-finite] [--timings]
                    [--out <file.json|.npy|.png|.svg|.html>] [method options as --flags]
                    [--input-name <name>] [--output <name>]: graph models with several inputs/outputs
   glassbox evaluate --model <model.json> --explanation <result.json> --metrics <a,b,...> [--out <file.json>]
@@ -56,36 +49,36 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     const debug = takeBoolean(flags, 'debug');
     const help = takeBoolean(flags, 'help');
     try {
-      if (help || command === 'help') return await helpCommand(io, command, positional, flags, HELP);
+      if (help || command === 'help') return await (await import('./help/helpCommand')).helpCommand(io, command, positional, flags, HELP);
       switch (command) {
         case 'methods':
           finishFlags(new Map(), positional, 'methods', '--json');
-          return await methodsCommand(io, flags);
+          return await (await import('./commands/methods')).methodsCommand(io, flags);
         case 'backends':
           finishFlags(flags, positional, 'backends', 'no flags');
-          return await backendsCommand(io);
+          return await (await import('./commands/backendsCommand')).backendsCommand(io);
         case 'explain':
           finishFlags(new Map(), positional, 'explain', 'see glassbox help');
-          return await explainCommand(io, flags);
+          return await (await import('./commands/explainCommand')).explainCommand(io, flags);
         case 'evaluate':
           finishFlags(new Map(), positional, 'evaluate', 'see glassbox help');
-          return await evaluateCommand(io, flags);
+          return await (await import('./commands/evaluateCommand')).evaluateCommand(io, flags);
         case 'profile':
-          return await profileCommand(io, flags);
+          return await (await import('./commands/profileCommand')).profileCommand(io, flags);
         case 'merge':
-          return await mergeCommand(io, positional, flags);
+          return await (await import('./dataset/mergeCommand')).mergeCommand(io, positional, flags);
         case 'summarize':
-          return await summarizeCommand(io, positional, flags);
+          return await (await import('./dataset/summarizeCommand')).summarizeCommand(io, positional, flags);
         case 'queue':
-          return await queueCommand(io, positional, flags);
+          return await (await import('./queue/queueCommand')).queueCommand(io, positional, flags);
         case 'report':
-          return await reportCommand(io, positional, flags);
+          return await (await import('./commands/reportCommand')).reportCommand(io, positional, flags);
         case undefined:
           io.out(HELP);
-          io.err('glassbox: error [UNKNOWN_COMMAND]: no command given; expected methods, backends, explain, evaluate or report');
+          io.err(`glassbox: error [UNKNOWN_COMMAND]: no command given; expected one of: ${COMMANDS.join(', ')}`);
           return 2;
         default:
-          io.err(`glassbox: error [UNKNOWN_COMMAND]: unknown command "${command}"; expected methods, backends, explain, evaluate or report`);
+          io.err(`glassbox: error [UNKNOWN_COMMAND]: unknown command "${command}"; expected one of: ${COMMANDS.join(', ')}`);
           return 2;
       }
     } catch (e) {

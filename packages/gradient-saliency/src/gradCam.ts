@@ -9,14 +9,17 @@ export interface GradCamOptions {
   layer: string;
   /** Keep only positive evidence (ReLU of the weighted sum), as in the paper. Default true. */
   relu: boolean;
-  /** Resize the map bilinearly to the input's height and width. Default false: the layer's grid. */
+  /** Resize the map to the input's height and width. Default false: the layer's grid. */
   upsample: boolean;
+  /** How `upsample` resizes: `bilinear` (default) or `nearest` (Captum's `LayerAttribution.interpolate` default). */
+  interpolation: 'bilinear' | 'nearest';
 }
 
 const schema: OptionSchema<GradCamOptions> = {
   layer: { type: 'string', default: '', description: 'Layer name (default: the last Conv2D layer)' },
   relu: { type: 'boolean', default: true, description: 'Apply ReLU to the map (positive evidence only)' },
-  upsample: { type: 'boolean', default: false, description: "Resize the map to the input's height and width (bilinear)" },
+  upsample: { type: 'boolean', default: false, description: "Resize the map to the input's height and width" },
+  interpolation: { type: 'enum', values: ['bilinear', 'nearest'], default: 'bilinear', description: 'How upsample resizes (nearest: as Captum\'s LayerAttribution.interpolate)' },
 };
 
 /**
@@ -60,7 +63,12 @@ export function gradCam(defaults: Partial<GradCamOptions> = {}): Explainer<GradC
           const weights = tf.mean(grads, [1, 2], true);
           let map: tf.Tensor = tf.sum(tf.mul(weights, acts), 3);
           if (options.relu) map = tf.relu(map);
-          if (options.upsample) map = tf.squeeze(tf.image.resizeBilinear(tf.expandDims(map, 3) as tf.Tensor4D, [outHW[0], outHW[1]], false, true), [3]);
+          if (options.upsample) {
+            const grid = tf.expandDims(map, 3) as tf.Tensor4D;
+            const size: [number, number] = [outHW[0]!, outHW[1]!];
+            // nearest: source index ⌊i · in/out⌋, as torch's F.interpolate(mode='nearest').
+            map = tf.squeeze(options.interpolation === 'nearest' ? tf.image.resizeNearestNeighbor(grid, size) : tf.image.resizeBilinear(grid, size, false, true), [3]);
+          }
           return map;
         });
       const n = inputs.shape[0]!;

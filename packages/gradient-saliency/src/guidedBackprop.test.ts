@@ -43,15 +43,23 @@ describe('ReLU rules on a hand-computed network f(x) = w2 · relu(W1 x)', () => 
     m.dispose();
   });
 
-  it('guided Grad-CAM is guided backprop times the upsampled ReLU Grad-CAM map', async () => {
+  it('guided Grad-CAM is guided backprop times the ReLU Grad-CAM map, upsampled nearest (Captum) or bilinear', async () => {
     const cnn = smallCnn(2);
     const imgs = randomInputs(2, [6, 6, 1], 3);
     const g = await guidedBackprop().explain(cnn, imgs, { target: 1 });
-    const cam = await gradCam({ upsample: true }).explain(cnn, imgs, { target: 1 });
+    const grid = await gradCam().explain(cnn, imgs, { target: 1 });
+    const [, gh, gw] = grid.attributionShape as [number, number, number];
+    expect(gh).toBeLessThan(6); // a coarser grid than the input, so the two resizings differ
+    // torch's F.interpolate(mode='nearest'): output (y, x) reads ⌊y·gh/6⌋, ⌊x·gw/6⌋ of the layer's grid.
+    const nearest = (i: number, y: number, x: number) => grid.attributions[i * gh * gw + Math.floor((y * gh) / 6) * gw + Math.floor((x * gw) / 6)]!;
     const e = await guidedGradCam().explain(cnn, imgs, { target: 1 });
     expect(e.attributionShape).toEqual([2, 6, 6, 1]);
-    e.attributions.forEach((v, k) => expect(v).toBeCloseTo(g.attributions[k]! * cam.attributions[k]!, 6));
+    expect(e.options).toMatchObject({ interpolation: 'nearest' });
+    e.attributions.forEach((v, k) => expect(v).toBeCloseTo(g.attributions[k]! * nearest(Math.floor(k / 36), Math.floor((k % 36) / 6), k % 6), 6));
     expect(e.attributions.some((v) => v !== 0)).toBe(true);
+    const bilinear = await gradCam({ upsample: true }).explain(cnn, imgs, { target: 1 });
+    const eb = await guidedGradCam({ interpolation: 'bilinear' }).explain(cnn, imgs, { target: 1 });
+    eb.attributions.forEach((v, k) => expect(v).toBeCloseTo(g.attributions[k]! * bilinear.attributions[k]!, 6));
     cnn.dispose!();
   });
 });

@@ -8,16 +8,19 @@ import { name, version } from '../package.json';
 export interface GuidedGradCamOptions {
   /** Layer of the Grad-CAM map; empty (the default) picks the last convolution layer. */
   layer: string;
+  /** How the Grad-CAM map is resized to the input: `nearest` (default, as Captum) or `bilinear`. */
+  interpolation: 'nearest' | 'bilinear';
 }
 
 const schema: OptionSchema<GuidedGradCamOptions> = {
   layer: { type: 'string', default: '', description: 'Grad-CAM layer name (default: the last Conv2D layer)' },
+  interpolation: { type: 'enum', values: ['nearest', 'bilinear'], default: 'nearest', description: "How the Grad-CAM map is resized to the input (Captum's default: nearest)" },
 };
 
 /**
  * Guided Grad-CAM (Selvaraju et al. 2017; Captum's `GuidedGradCam`): guided backpropagation times
- * the ReLU'd Grad-CAM map resized to the input's height and width (bilinear here, where Captum's
- * default is nearest), broadcast over channels. Needs `activations` and `gradient-rules`. Method id
+ * the ReLU'd Grad-CAM map resized to the input's height and width (nearest neighbour by default,
+ * as Captum's `interpolate_mode`; `bilinear` on request), broadcast over channels. Needs `activations` and `gradient-rules`. Method id
  * `guided-grad-cam`.
  *
  * @example
@@ -50,7 +53,8 @@ export function guidedGradCam(defaults: Partial<GuidedGradCamOptions> = {}): Exp
         stage: 'guided-backprop',
         map: (g) => g,
       });
-      const cam = await gradCam({ layer: options.layer, relu: true, upsample: true }).run({ ...request, options: { layer: options.layer, relu: true, upsample: true } });
+      const camOptions = { layer: options.layer, relu: true, upsample: true, interpolation: options.interpolation };
+      const cam = await gradCam(camOptions).run({ ...request, options: camOptions });
       const map = cam.attributions as { values: Float32Array };
       const [h, w] = model.inputShape as [number, number];
       const channels = guided.values.length / (inputs.shape[0] * h * w);

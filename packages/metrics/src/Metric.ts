@@ -18,28 +18,28 @@ export interface MetricResult {
  * the evaluated explanation was produced. Max-sensitivity and the randomisation check need one:
  * {@link reexplainWith} makes it from an explainer, pipelines supply it through `explainAgain`.
  */
-export type Reexplain = (model: Model, inputs: ExplainInput, call: { target: number[]; signal?: AbortSignal; memoryBudgetBytes?: number }) => Promise<Pick<Explanation, 'attributions' | 'attributionShape'>>;
+export type Reexplain = (model: Model, inputs: ExplainInput, call: { target: number[]; signal?: AbortSignal | undefined; memoryBudgetBytes?: number | undefined }) => Promise<Pick<Explanation, 'attributions' | 'attributionShape'>>;
 
 /** What a metric's `compute` gets besides the explanation, the model and its options. */
 export interface MetricEnv {
   /** Seeded randomness, cancellation, progress and the memory budget. */
   context: ExplainContext;
   /** Present when the caller supplied an explainer or runs the metric in a pipeline. */
-  reexplain?: Reexplain;
+  reexplain?: Reexplain | undefined;
 }
 
 /** Options every metric function takes besides its own (not part of its option schema). */
 export interface MetricRunOptions {
   /** Seed of the metric's random source (perturbations, layer weights); default 0. */
-  seed?: number;
-  signal?: AbortSignal;
-  onProgress?: (p: Progress) => void;
+  seed?: number | undefined;
+  signal?: AbortSignal | undefined;
+  onProgress?: ((p: Progress) => void) | undefined;
   /** Bytes one batch of model calls may use (default 256 MiB). */
-  memoryBudgetBytes?: number;
+  memoryBudgetBytes?: number | undefined;
   /** Re-explains perturbed inputs; needed by `max-sensitivity` and `randomization`. */
-  explainer?: { explain: (model: Model, inputs: ExplainInput, call?: ExplainCall<any>) => Promise<Explanation> };
+  explainer?: { explain: (model: Model, inputs: ExplainInput, call?: ExplainCall<any>) => Promise<Explanation> } | undefined;
   /** A custom re-explanation (overrides `explainer`). */
-  reexplain?: Reexplain;
+  reexplain?: Reexplain | undefined;
 }
 
 /**

@@ -10,8 +10,8 @@ describe('agreement between methods', () => {
     const r = agreement([await gradientExplainer().explain(m, x, { target: 0 }), await gradientTimesInput().explain(m, x, { target: 0 })], { by: 'value' });
     expect(r.methods).toEqual(['test-gradient', 'test-gradient-x-input']);
     expect(r.spearman).toEqual([[1, 1], [1, 1]]);
-    expect(r.kendall[0][1]).toBeCloseTo(1, 12);
-    expect(r.topOverlap[0][1]).toBe(1);
+    expect(r.kendall[0]![1]).toBeCloseTo(1, 12);
+    expect(r.topOverlap[0]![1]).toBe(1);
     m.dispose?.();
   });
 
@@ -20,11 +20,11 @@ describe('agreement between methods', () => {
     const x = [[1, 1, 1, 1]];
     const g = await gradientExplainer().explain(m, x, { target: 0 });
     const flipped = { ...g, method: 'flipped', attributions: g.attributions.map((v) => -v) };
-    expect(agreement([g, flipped], { by: 'value' }).spearman[0][1]).toBeCloseTo(-1, 12);
-    expect(agreement([g, flipped], { by: 'absolute' }).spearman[0][1]).toBeCloseTo(1, 12);
+    expect(agreement([g, flipped], { by: 'value' }).spearman[0]![1]).toBeCloseTo(-1, 12);
+    expect(agreement([g, flipped], { by: 'absolute' }).spearman[0]![1]).toBeCloseTo(1, 12);
     // Magnitudes [3, 1, 5, 0.5] versus the input [1, 1, 1, 1] (constant: no ranking) → 0.
     const input = await inputExplainer().explain(m, x, { target: 0 });
-    expect(agreement([g, input]).spearman[0][1]).toBe(0);
+    expect(agreement([g, input]).spearman[0]![1]).toBe(0);
     // Two copies of one method are told apart.
     expect(agreement([g, g]).methods).toEqual(['test-gradient#1', 'test-gradient#2']);
     m.dispose?.();
@@ -39,8 +39,8 @@ describe('agreement between methods', () => {
     expect(r.pairs.map((p) => [p.a, p.b])).toEqual([['test-gradient', 'test-gradient-x-input'], ['test-gradient', 'test-input'], ['test-gradient-x-input', 'test-input']]);
     expect(r.topK).toBe(2);
     for (const p of r.pairs) expect(p.spearman.length).toBe(3);
-    expect(r.spearman[1][0]).toBe(r.spearman[0][1]);
-    expect(r.score).toBeCloseTo((r.spearman[0][1] + r.spearman[0][2] + r.spearman[1][2]) / 3, 12);
+    expect(r.spearman[1]![0]).toBe(r.spearman[0]![1]);
+    expect(r.score).toBeCloseTo((r.spearman[0]![1]! + r.spearman[0]![2]! + r.spearman[1]![2]!) / 3, 12);
     m.dispose?.();
   });
 

@@ -1,6 +1,7 @@
 import { InvalidInputError, resolveOptions, type Explanation, type OptionSchema } from '@glassbox/core';
 import type { MetricResult } from './Metric';
 import { kendall, spearman } from './rankCorrelation';
+import { batchSize } from './batchSize';
 
 /** Options of {@link agreement}. */
 export interface AgreementOptions {
@@ -43,7 +44,7 @@ export const agreementOptions: OptionSchema<AgreementOptions> = {
 const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
 
 function topSet(v: ArrayLike<number>, k: number): Set<number> {
-  return new Set(Array.from({ length: v.length }, (_, i) => i).sort((i, j) => v[j] - v[i] || i - j).slice(0, k));
+  return new Set(Array.from({ length: v.length }, (_, i) => i).sort((i, j) => v[j]! - v[i]! || i - j).slice(0, k));
 }
 
 /**
@@ -60,8 +61,8 @@ function topSet(v: ArrayLike<number>, k: number): Set<number> {
  */
 export function agreement(explanations: readonly Explanation[], options: Partial<AgreementOptions> = {}): AgreementResult {
   const { by, topFraction } = resolveOptions(agreementOptions, options as Record<string, unknown>, 'agreement');
-  if (explanations.length < 2) throw new InvalidInputError(`Agreement needs at least two explanations; got ${explanations.length}`, { received: explanations.length });
-  const [first] = explanations;
+  const first = explanations[0];
+  if (explanations.length < 2 || !first) throw new InvalidInputError(`Agreement needs at least two explanations; got ${explanations.length}`, { received: explanations.length });
   for (const e of explanations.slice(1)) {
     const why =
       JSON.stringify(e.attributionShape) !== JSON.stringify(first.attributionShape)
@@ -74,7 +75,7 @@ export function agreement(explanations: readonly Explanation[], options: Partial
     if (why) throw new InvalidInputError(`Agreement compares explanations of the same inputs and targets: "${first.method}" and "${e.method}" ${why}`, { a: first.method, b: e.method });
   }
   const methods = explanations.map((e, i) => (explanations.filter((o) => o.method === e.method).length > 1 ? `${e.method}#${i + 1}` : e.method));
-  const n = first.attributionShape[0];
+  const n = batchSize(first.attributionShape, 'agreement');
   const per = first.attributions.length / n;
   const topK = Math.max(1, Math.round(topFraction * per));
   const rows = explanations.map((e) => Array.from({ length: n }, (_, i) => {
@@ -86,18 +87,22 @@ export function agreement(explanations: readonly Explanation[], options: Partial
   const rho = matrix(), tau = matrix(), top = matrix();
   const pairs: AgreementPair[] = [];
   for (let a = 0; a < m; a++) for (let b = a + 1; b < m; b++) {
-    const pair: AgreementPair = { a: methods[a], b: methods[b], spearman: [], kendall: [], topOverlap: [] };
+    // a, b < m and i < n: rows, methods and the matrices have those lengths.
+    const rowsA = rows[a]!, rowsB = rows[b]!;
+    const pair: AgreementPair = { a: methods[a]!, b: methods[b]!, spearman: [], kendall: [], topOverlap: [] };
     for (let i = 0; i < n; i++) {
-      pair.spearman.push(spearman(rows[a][i], rows[b][i]));
-      pair.kendall.push(kendall(rows[a][i], rows[b][i]));
-      const ta = topSet(rows[a][i], topK), tb = topSet(rows[b][i], topK);
+      const va = rowsA[i]!, vb = rowsB[i]!;
+      pair.spearman.push(spearman(va, vb));
+      pair.kendall.push(kendall(va, vb));
+      const ta = topSet(va, topK), tb = topSet(vb, topK);
       pair.topOverlap.push([...ta].filter((f) => tb.has(f)).length / topK);
     }
-    rho[a][b] = rho[b][a] = mean(pair.spearman);
-    tau[a][b] = tau[b][a] = mean(pair.kendall);
-    top[a][b] = top[b][a] = mean(pair.topOverlap);
+    const setPair = (matrix: number[][], value: number) => { matrix[a]![b] = matrix[b]![a] = value; };
+    setPair(rho, mean(pair.spearman));
+    setPair(tau, mean(pair.kendall));
+    setPair(top, mean(pair.topOverlap));
     pairs.push(pair);
   }
-  const perExample = Array.from({ length: n }, (_, i) => mean(pairs.map((p) => p.spearman[i])));
+  const perExample = Array.from({ length: n }, (_, i) => mean(pairs.map((p) => p.spearman[i]!)));
   return { metric: 'agreement', score: mean(perExample), perExample, better: 'higher', methods, spearman: rho, kendall: tau, topOverlap: top, pairs, topK };
 }

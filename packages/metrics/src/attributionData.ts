@@ -1,4 +1,5 @@
 import { InvalidInputError, sizeOf, type Explanation } from '@glassbox/core';
+import { batchSize } from './batchSize';
 
 /** An explanation's inputs and attributions per example, for metrics that perturb the inputs. */
 export interface AttributionData {
@@ -27,7 +28,7 @@ export function attributionData(e: Explanation, metric: string): AttributionData
       { metric, inputShape: e.inputShape, attributionShape: e.attributionShape },
     );
   }
-  const n = e.inputShape[0];
+  const n = batchSize(e.inputShape, metric);
   const shape = e.inputShape.slice(1);
   return { n, per: sizeOf(shape), shape, inputs: e.inputs, attributions: e.attributions, targets: e.targets, outputSize: e.outputs.length / n };
 }

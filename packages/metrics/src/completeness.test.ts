@@ -27,7 +27,7 @@ describe('completeness', () => {
     const f0 = (await m.predict(tf.zeros([1, 5]))).arraySync() as number[][];
     for (let i = 0; i < 2; i++) {
       const sum = Array.from(e.attributions.slice(i * 5, i * 5 + 5)).reduce((a, b) => a + b, 0);
-      const change = fx[i][1] - f0[0][1];
+      const change = fx[i]![1]! - f0[0]![1]!;
       expect(r.outputChange[i]).toBeCloseTo(change, 5);
       expect(r.perExample[i]).toBeCloseTo(Math.abs(sum - change) / Math.abs(change), 4);
     }

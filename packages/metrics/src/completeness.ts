@@ -1,4 +1,5 @@
 import { InvalidInputError, type Explanation, type OptionSchema } from '@glassbox/core';
+import { batchSize } from './batchSize';
 import type { Metric, MetricResult } from './Metric';
 import { runMetric } from './runMetric';
 
@@ -40,16 +41,19 @@ export const completenessMetric: Metric<CompletenessOptions, CompletenessResult>
         { metric: 'completeness', method: e.method },
       );
     }
-    const n = e.attributionShape[0];
+    const n = batchSize(e.attributionShape, 'completeness');
     const per = e.attributions.length / n;
     const delta = [...e.convergenceDelta];
     const outputChange = delta.map((d, i) => {
       let sum = 0;
-      for (let j = i * per; j < (i + 1) * per; j++) sum += e.attributions[j];
+      for (let j = i * per; j < (i + 1) * per; j++) sum += e.attributions[j]!;
       return sum - d;
     });
     // |Δ| relative to the output change; an unchanged output (0) counts |Δ| itself.
-    const perExample = delta.map((d, i) => (Math.abs(outputChange[i]) > 1e-12 ? Math.abs(d) / Math.abs(outputChange[i]) : Math.abs(d)));
+    const perExample = delta.map((d, i) => {
+      const change = Math.abs(outputChange[i]!); // outputChange is delta mapped: same length
+      return change > 1e-12 ? Math.abs(d) / change : Math.abs(d);
+    });
     const maxAbsDelta = Math.max(...delta.map(Math.abs));
     return {
       metric: 'completeness',

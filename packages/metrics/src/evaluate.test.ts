@@ -18,7 +18,7 @@ describe('evaluate (the function behind `glassbox evaluate`)', () => {
       seed: 1,
     });
     expect(Object.keys(report.results)).toEqual(['completeness', 'deletion', 'insertion', 'infidelity', 'max-sensitivity']);
-    expect(report.results.completeness.score).toBeLessThan(1e-6);
+    expect(report.results.completeness!.score).toBeLessThan(1e-6);
     expect((report.results.deletion as FlipCurveResult).curves[0]).toEqual([6.5, 1.5, -1.5, -3.5, -4, -3, 1]);
     expect(report.explanation.metrics.deletion).toBe(report.results.deletion);
     expect(report.errors).toEqual([]);
@@ -46,7 +46,7 @@ describe('evaluate (the function behind `glassbox evaluate`)', () => {
     const e = await gradientExplainer().explain(m, x, { target: 0 });
     const report = await evaluate(e, m, { metrics: ['completeness', 'deletion'], continueOnError: true });
     expect(report.errors).toEqual([{ metric: 'completeness', code: 'INVALID_INPUT', message: expect.stringContaining('convergence delta') }]);
-    expect(report.results.deletion.perExample.length).toBe(2);
+    expect(report.results.deletion!.perExample.length).toBe(2);
   });
 
   it('lists every metric with its options for the CLI', () => {

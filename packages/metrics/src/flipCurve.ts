@@ -41,9 +41,9 @@ const schema: OptionSchema<FlipCurveOptions> = {
 function flipOrder(a: Float32Array, channels: number, by: FlipCurveOptions['by']): Int32Array {
   const groups = a.length / channels;
   const score = new Float64Array(groups);
-  for (let g = 0; g < groups; g++) for (let c = 0; c < channels; c++) score[g] += a[g * channels + c];
-  if (by === 'absolute') for (let g = 0; g < groups; g++) score[g] = Math.abs(score[g]);
-  return Int32Array.from({ length: groups }, (_, g) => g).sort((p, q) => score[q] - score[p] || p - q);
+  for (let g = 0; g < groups; g++) for (let c = 0; c < channels; c++) score[g] = score[g]! + a[g * channels + c]!;
+  if (by === 'absolute') for (let g = 0; g < groups; g++) score[g] = Math.abs(score[g]!);
+  return Int32Array.from({ length: groups }, (_, g) => g).sort((p, q) => score[q]! - score[p]! || p - q);
 }
 
 function flipCurveMetric(mode: 'deletion' | 'insertion'): Metric<FlipCurveOptions, FlipCurveResult> {
@@ -60,13 +60,17 @@ function flipCurveMetric(mode: 'deletion' | 'insertion'): Metric<FlipCurveOption
     options: schema,
     async compute(e, model, options, { context }) {
       const d = attributionData(e, mode);
-      if (options.unit === 'pixel' && d.shape.length < 2) {
-        throw new InvalidOptionError(`Option "unit" of metric "${mode}": "pixel" needs inputs with a channel axis (rank ≥ 2); these are ${JSON.stringify(d.shape)}`, {
-          option: 'unit',
-          inputShape: d.shape,
-        });
+      let channels = 1;
+      if (options.unit === 'pixel') {
+        const last = d.shape[d.shape.length - 1];
+        if (d.shape.length < 2 || last === undefined) {
+          throw new InvalidOptionError(`Option "unit" of metric "${mode}": "pixel" needs inputs with a channel axis (rank ≥ 2); these are ${JSON.stringify(d.shape)}`, {
+            option: 'unit',
+            inputShape: d.shape,
+          });
+        }
+        channels = last;
       }
-      const channels = options.unit === 'pixel' ? d.shape[d.shape.length - 1] : 1;
       const groups = d.per / channels;
       const steps = Math.min(options.steps, groups);
       const counts = Array.from({ length: steps + 1 }, (_, s) => Math.round((s * groups) / steps));
@@ -80,16 +84,16 @@ function flipCurveMetric(mode: 'deletion' | 'insertion'): Metric<FlipCurveOption
         stage: mode,
         context,
         maxBatch: options.maxBatch,
-        target: (item) => d.targets[Math.floor(item / points)],
+        target: (item) => d.targets[Math.floor(item / points)]!,
         write: (item, out) => {
-          const i = Math.floor(item / points), k = counts[item % points];
+          const i = Math.floor(item / points), k = counts[item % points]!;
           const x = d.inputs.subarray(i * d.per, (i + 1) * d.per);
-          const order = orders[i];
+          const order = orders[i]!;
           if (mode === 'deletion') out.set(x);
           else out.fill(options.baseline);
           for (let r = 0; r < k; r++) {
-            const base = order[r] * channels;
-            for (let c = 0; c < channels; c++) out[base + c] = mode === 'deletion' ? options.baseline : x[base + c];
+            const base = order[r]! * channels;
+            for (let c = 0; c < channels; c++) out[base + c] = mode === 'deletion' ? options.baseline : x[base + c]!;
           }
         },
       });

@@ -21,11 +21,11 @@ describe('infidelity on a linear model (computed by hand)', () => {
     const sigma = 0.2;
     const r = await infidelity(e, m, { samples: 4000, noiseStd: sigma, seed: 2 });
     x.forEach((row, i) => {
-      const expected = sigma ** 2 * row.reduce((s, xj, j) => s + (w[j] * xj - w[j]) ** 2, 0);
+      const expected = sigma ** 2 * row.reduce((s, xj, j) => s + (w[j]! * xj - w[j]!) ** 2, 0);
       // (Σ δ_j I_j)² is σ²‖δ‖² χ²₁: over 4000 samples the mean is within ±10 % with overwhelming probability.
-      expect(Math.abs(r.perExample[i] - expected) / expected).toBeLessThan(0.1);
+      expect(Math.abs(r.perExample[i]! - expected) / expected).toBeLessThan(0.1);
     });
-    expect(r.score).toBeCloseTo((r.perExample[0] + r.perExample[1]) / 2, 12);
+    expect(r.score).toBeCloseTo((r.perExample[0]! + r.perExample[1]!) / 2, 12);
     m.dispose?.();
   });
 

@@ -51,7 +51,7 @@ export const infidelityMetric: Metric<InfidelityOptions, InfidelityResult> = {
       stage: 'infidelity',
       context,
       maxBatch,
-      target: (item) => d.targets[Math.floor(item / points)],
+      target: (item) => d.targets[Math.floor(item / points)]!,
       write: (item, out) => {
         const i = Math.floor(item / points);
         const x = d.inputs.subarray(i * d.per, (i + 1) * d.per);
@@ -61,8 +61,8 @@ export const infidelityMetric: Metric<InfidelityOptions, InfidelityResult> = {
         let dot = 0;
         for (let j = 0; j < d.per; j++) {
           const noise = noiseStd * rng.normal();
-          out[j] = x[j] - noise;
-          dot += a[j] * noise;
+          out[j] = x[j]! - noise;
+          dot += a[j]! * noise;
         }
         dots[item] = dot;
       },
@@ -70,10 +70,10 @@ export const infidelityMetric: Metric<InfidelityOptions, InfidelityResult> = {
     const values: number[] = [];
     const beta: number[] = [];
     for (let i = 0; i < d.n; i++) {
-      const fx = scores[i * points];
+      const fx = scores[i * points]!;
       let aa = 0, ab = 0, bb = 0, sq = 0;
       for (let s = 1; s < points; s++) {
-        const attr = dots[i * points + s], change = fx - scores[i * points + s];
+        const attr = dots[i * points + s]!, change = fx - scores[i * points + s]!;
         aa += attr * attr;
         ab += attr * change;
         bb += change * change;

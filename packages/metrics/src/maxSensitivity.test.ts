@@ -22,7 +22,7 @@ describe('max-sensitivity (known answers on a linear model)', () => {
     const radius = 0.05;
     const r = await maxSensitivity(e, m, { explainer: gradientTimesInput(), samples: 300, radius, norm: 'inf', seed: 1 });
     x.forEach((row, i) => {
-      const bound = (radius * Math.max(...w.map(Math.abs))) / Math.max(...row.map((v, j) => Math.abs(v * w[j])));
+      const bound = (radius * Math.max(...w.map(Math.abs))) / Math.max(...row.map((v, j) => Math.abs(v * w[j]!)));
       expect(r.perExample[i]).toBeLessThanOrEqual(bound * (1 + 1e-5));
       expect(r.perExample[i]).toBeGreaterThan(bound * 0.97);
     });

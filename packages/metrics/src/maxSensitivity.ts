@@ -1,4 +1,5 @@
 import { InvalidInputError, InvalidOptionError, planChunks, sizeOf, type Explanation, type Model, type OptionSchema } from '@glassbox/core';
+import { batchSize } from './batchSize';
 import type { Metric, MetricResult, MetricRunOptions } from './Metric';
 import { runMetric } from './runMetric';
 
@@ -30,7 +31,7 @@ const schema: OptionSchema<MaxSensitivityOptions> = {
 
 function norm(v: ArrayLike<number>, kind: 'fro' | 'inf'): number {
   let s = 0;
-  for (let i = 0; i < v.length; i++) s = kind === 'inf' ? Math.max(s, Math.abs(v[i])) : s + v[i] * v[i];
+  for (let i = 0; i < v.length; i++) s = kind === 'inf' ? Math.max(s, Math.abs(v[i]!)) : s + v[i]! * v[i]!;
   return kind === 'inf' ? s : Math.sqrt(s);
 }
 
@@ -49,7 +50,7 @@ export const maxSensitivityMetric: Metric<MaxSensitivityOptions, MaxSensitivityR
         metric: 'max-sensitivity',
       });
     }
-    const n = e.inputShape[0];
+    const n = batchSize(e.inputShape, 'max-sensitivity');
     const shape = e.inputShape.slice(1);
     const per = sizeOf(shape);
     const perAttr = e.attributions.length / n;
@@ -65,8 +66,8 @@ export const maxSensitivityMetric: Metric<MaxSensitivityOptions, MaxSensitivityR
       const target: number[] = [];
       for (let j = 0; j < k; j++) {
         const i = Math.floor((start + j) / samples);
-        for (let f = 0; f < per; f++) values[j * per + f] = e.inputs[i * per + f] + rng.uniform(-radius, radius);
-        target.push(e.targets[i]);
+        for (let f = 0; f < per; f++) values[j * per + f] = e.inputs[i * per + f]! + rng.uniform(-radius, radius);
+        target.push(e.targets[i]!);
       }
       const again = await reexplain(model, { values, shape: [k, ...shape] }, { target, signal: context.signal, memoryBudgetBytes: context.memoryBudgetBytes });
       if (again.attributions.length !== k * perAttr) {
@@ -79,9 +80,9 @@ export const maxSensitivityMetric: Metric<MaxSensitivityOptions, MaxSensitivityR
         const i = Math.floor((start + j) / samples);
         const original = e.attributions.subarray(i * perAttr, (i + 1) * perAttr);
         const change = new Float64Array(perAttr);
-        for (let f = 0; f < perAttr; f++) change[f] = original[f] - again.attributions[j * perAttr + f];
+        for (let f = 0; f < perAttr; f++) change[f] = original[f]! - again.attributions[j * perAttr + f]!;
         const base = norm(original, kind);
-        worst[i] = Math.max(worst[i], norm(change, kind) / (base === 0 ? 1 : base));
+        worst[i] = Math.max(worst[i]!, norm(change, kind) / (base === 0 ? 1 : base));
       }
       context.progress({ stage: 'max-sensitivity', done: start + k, total });
     }

@@ -68,7 +68,7 @@ describe('metrics as pipeline steps', () => {
       const out = r.attributions.map(Math.abs);
       for (let i = 0; i < out.length / per; i++) {
         const max = Math.max(...out.slice(i * per, (i + 1) * per));
-        for (let j = i * per; j < (i + 1) * per; j++) out[j] /= max;
+        for (let j = i * per; j < (i + 1) * per; j++) out[j] = out[j]! / max;
       }
       return { ...r, attributions: out };
     };

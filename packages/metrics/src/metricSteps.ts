@@ -18,7 +18,7 @@ type Summable = Explanation<'attribution' | 'layer-attribution' | 'token-attribu
 /** Options every metric step takes besides the metric's own: the backend it runs on, an explicit explainer. */
 export interface StepOptions {
   /** Backend to run this step on (its model calls and re-explanations). */
-  backend?: string;
+  backend?: string | undefined;
   /** Re-explain with this explainer instead of replaying the pipeline (max-sensitivity, randomisation). */
   explainer?: MetricRunOptions['explainer'];
 }
@@ -50,7 +50,7 @@ export function metricStep<E extends Explanation<any, any>, O, R extends MetricR
     name: metric.name,
     plugin: PLUGIN,
     accepts: metric.accepts,
-    backend,
+    ...(backend === undefined ? {} : { backend }),
     observes: true,
     run: async (e, context) => {
       const result = await runMetric(
@@ -105,14 +105,14 @@ export const randomizationStep = <E extends Summable = Explanation<'attribution'
  */
 export function agreementStep<E extends Explanation<'attribution' | 'layer-attribution' | 'token-attribution', any> = Explanation<'attribution'>>(
   others: readonly Explainer<any, any, any>[],
-  options: Partial<AgreementOptions> & { backend?: string } = {},
+  options: Partial<AgreementOptions> & { backend?: string | undefined } = {},
 ): PipelineStep<E, E> {
   const { backend, ...own } = options;
   return {
     name: 'agreement',
     plugin: PLUGIN,
     accepts: ['attribution', 'layer-attribution', 'token-attribution'],
-    backend,
+    ...(backend === undefined ? {} : { backend }),
     observes: true,
     run: async (e, context) => {
       const explanations: Explanation[] = [e];

@@ -20,7 +20,7 @@ describe('model-randomisation sanity check (Adebayo et al. 2018)', () => {
       expect(Math.abs(step.mean)).toBeLessThan(0.3);
       expect(Math.abs(mean(step.spearman))).toBeLessThan(0.3);
     }
-    expect(result.score).toBe(result.steps[2].mean);
+    expect(result.score).toBe(result.steps[2]!.mean);
     expect(result.better).toBe('lower');
     const again = await gradientExplainer().explain(m, x, { target: 0 });
     expect(Array.from(again.attributions)).toEqual(Array.from(e.attributions));
@@ -43,7 +43,7 @@ describe('model-randomisation sanity check (Adebayo et al. 2018)', () => {
     const e = await gradientExplainer().explain(m, x, { target: 1 });
     const r = await randomizationCheck(e, m, { explainer: gradientExplainer(), mode: 'independent', layers: 'dense_1,dense_3' as never, by: 'value' });
     expect(r.steps.map((s) => s.layers)).toEqual([['dense_1'], ['dense_3']]);
-    expect(r.perExample[0]).toBeCloseTo((r.steps[0].spearman[0] + r.steps[1].spearman[0]) / 2, 12);
+    expect(r.perExample[0]).toBeCloseTo((r.steps[0]!.spearman[0]! + r.steps[1]!.spearman[0]!) / 2, 12);
     m.dispose?.();
   });
 

@@ -1,4 +1,5 @@
 import { InvalidOptionError, UnsupportedModelError, type Explanation, type LayerInfo, type Model, type OptionSchema } from '@glassbox/core';
+import { batchSize } from './batchSize';
 import type { Metric, MetricResult, MetricRunOptions } from './Metric';
 import { runMetric } from './runMetric';
 import { spearman } from './rankCorrelation';
@@ -91,7 +92,7 @@ export const randomizationMetric: Metric<RandomizationOptions, RandomizationResu
     }
     const names = layersToRandomize(model, options.layers);
     const plan = options.mode === 'cascading' ? names.map((_, k) => names.slice(0, k + 1)) : names.map((l) => [l]);
-    const n = e.attributionShape[0];
+    const n = batchSize(e.attributionShape, 'randomization');
     const per = e.attributions.length / n;
     const seedOf = context.random.fork('randomization');
     const steps: RandomizationStep[] = [];
@@ -117,8 +118,8 @@ export const randomizationMetric: Metric<RandomizationOptions, RandomizationResu
     const pick = (st: RandomizationStep) => (options.by === 'absolute' ? st.spearmanAbs : st.spearman);
     const perExample =
       options.mode === 'cascading'
-        ? pick(steps[steps.length - 1])
-        : Array.from({ length: n }, (_, i) => steps.reduce((sum, st) => sum + pick(st)[i], 0) / steps.length);
+        ? pick(steps[steps.length - 1]!) // one step per entry of plan, which layersToRandomize keeps non-empty
+        : Array.from({ length: n }, (_, i) => steps.reduce((sum, st) => sum + pick(st)[i]!, 0) / steps.length);
     return { metric: 'randomization', score: perExample.reduce((a, b) => a + b, 0) / n, perExample, better: 'lower', mode: options.mode, steps };
   },
 };

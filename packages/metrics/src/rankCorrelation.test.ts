@@ -6,7 +6,7 @@ import { kendall, ranks, spearman } from './rankCorrelation';
 function naiveKendall(a: number[], b: number[]): number {
   let c = 0, d = 0, ta = 0, tb = 0;
   for (let i = 0; i < a.length; i++) for (let j = i + 1; j < a.length; j++) {
-    const s = Math.sign(a[i] - a[j]) * Math.sign(b[i] - b[j]);
+    const s = Math.sign(a[i]! - a[j]!) * Math.sign(b[i]! - b[j]!);
     if (s > 0) c++;
     else if (s < 0) d++;
     if (a[i] !== a[j] && b[i] === b[j]) tb++;
@@ -37,7 +37,7 @@ describe('rank correlation', () => {
     for (let t = 0; t < 20; t++) {
       const n = 5 + rng.int(60);
       const a = Array.from({ length: n }, () => rng.int(8)); // many ties
-      const b = Array.from({ length: n }, (_, i) => (t % 2 ? a[i] + rng.int(4) : rng.int(6)));
+      const b = Array.from({ length: n }, (_, i) => (t % 2 ? a[i]! + rng.int(4) : rng.int(6)));
       expect(kendall(a, b)).toBeCloseTo(naiveKendall(a, b), 12);
     }
   });

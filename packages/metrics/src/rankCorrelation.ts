@@ -8,13 +8,13 @@
  */
 export function ranks(values: ArrayLike<number>): Float64Array {
   const n = values.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => values[i] - values[j] || i - j);
+  const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => values[i]! - values[j]! || i - j);
   const out = new Float64Array(n);
   for (let s = 0; s < n; ) {
     let e = s + 1;
-    while (e < n && values[order[e]] === values[order[s]]) e++;
+    while (e < n && values[order[e]!] === values[order[s]!]) e++;
     const rank = (s + e - 1) / 2;
-    for (let k = s; k < e; k++) out[order[k]] = rank;
+    for (let k = s; k < e; k++) out[order[k]!] = rank;
     s = e;
   }
   return out;
@@ -23,12 +23,12 @@ export function ranks(values: ArrayLike<number>): Float64Array {
 function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const n = a.length;
   let ma = 0, mb = 0;
-  for (let i = 0; i < n; i++) { ma += a[i]; mb += b[i]; }
+  for (let i = 0; i < n; i++) { ma += a[i]!; mb += b[i]!; }
   ma /= n;
   mb /= n;
   let sab = 0, saa = 0, sbb = 0;
   for (let i = 0; i < n; i++) {
-    const da = a[i] - ma, db = b[i] - mb;
+    const da = a[i]! - ma, db = b[i]! - mb;
     sab += da * db;
     saa += da * da;
     sbb += db * db;
@@ -67,22 +67,22 @@ export function spearman(a: ArrayLike<number>, b: ArrayLike<number>): number {
 export function kendall(a: ArrayLike<number>, b: ArrayLike<number>): number {
   checkLengths(a, b, 'kendall');
   const n = a.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => a[i] - a[j] || b[i] - b[j]);
+  const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => a[i]! - a[j]! || b[i]! - b[j]!);
   const pairs = (t: number) => (t * (t - 1)) / 2;
   let tiesA = 0, tiesBoth = 0;
   for (let s = 0; s < n; ) {
     let e = s + 1;
-    while (e < n && a[order[e]] === a[order[s]]) e++;
+    while (e < n && a[order[e]!] === a[order[s]!]) e++;
     tiesA += pairs(e - s);
     for (let u = s; u < e; ) {
       let v = u + 1;
-      while (v < e && b[order[v]] === b[order[u]]) v++;
+      while (v < e && b[order[v]!] === b[order[u]!]) v++;
       tiesBoth += pairs(v - u);
       u = v;
     }
     s = e;
   }
-  let seq = Float64Array.from(order, (i) => b[i]);
+  let seq = Float64Array.from(order, (i) => b[i]!);
   let tmp = new Float64Array(n);
   let swaps = 0;
   for (let width = 1; width < n; width *= 2) {
@@ -90,13 +90,13 @@ export function kendall(a: ArrayLike<number>, b: ArrayLike<number>): number {
       const mid = Math.min(lo + width, n), hi = Math.min(lo + 2 * width, n);
       let i = lo, j = mid, k = lo;
       while (i < mid && j < hi) {
-        if (seq[j] < seq[i]) {
+        if (seq[j]! < seq[i]!) {
           swaps += mid - i;
-          tmp[k++] = seq[j++];
-        } else tmp[k++] = seq[i++];
+          tmp[k++] = seq[j++]!;
+        } else tmp[k++] = seq[i++]!;
       }
-      while (i < mid) tmp[k++] = seq[i++];
-      while (j < hi) tmp[k++] = seq[j++];
+      while (i < mid) tmp[k++] = seq[i++]!;
+      while (j < hi) tmp[k++] = seq[j++]!;
     }
     [seq, tmp] = [tmp, seq];
   }

@@ -34,7 +34,7 @@ export async function runMetric<O, R extends MetricResult>(
   explanation: Explanation,
   model: Model | undefined,
   given: Record<string, unknown> = {},
-  extra: { reexplain?: Reexplain } = {},
+  extra: { reexplain?: Reexplain | undefined } = {},
 ): Promise<R> {
   const { options: raw, run } = splitRunOptions(given);
   if (!metric.accepts.includes(explanation.kind)) {

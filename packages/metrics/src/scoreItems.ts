@@ -50,7 +50,7 @@ export async function scoreItems(job: ScoreJob): Promise<Float64Array> {
       }
     },
     collect: (out, start, end) => {
-      for (let j = start; j < end; j++) scores[j] = out[(j - start) * outputSize + job.target(j)];
+      for (let j = start; j < end; j++) scores[j] = out[(j - start) * outputSize + job.target(j)]!;
     },
   });
   return scores;

@@ -64,7 +64,7 @@ export function gradientTimesInput(): Explainer<Record<string, never>, 'attribut
       const sums = (await sumT.data()) as Float32Array;
       sumT.dispose();
       const size = outputs.length / inputs.shape[0];
-      const convergenceDelta = targets.map((t, i) => sums[i] - (outputs[i * size + t] - f0[i * size + t]));
+      const convergenceDelta = targets.map((t, i) => sums[i]! - (outputs[i * size + t]! - f0[i * size + t]!));
       return { attributions, convergenceDelta };
     },
   });

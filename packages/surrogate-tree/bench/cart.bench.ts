@@ -25,7 +25,7 @@ for (let i = 0; i < ROWS; i++) {
   const r = X.subarray(i * FEATURES, (i + 1) * FEATURES);
   for (let j = 0; j < 15; j++) r[j] = Math.round(rng.normal() * 1000) / 1000;
   for (let j = 15; j < FEATURES; j++) r[j] = rng.next() < 0.3 ? 1 : 0;
-  const s = r[0] + 0.8 * r[1] * r[2] - Math.abs(r[3]) + 0.7 * r[15] - 0.5 * r[16] * r[4] + 0.4 * rng.normal();
+  const s = r[0]! + 0.8 * r[1]! * r[2]! - Math.abs(r[3]!) + 0.7 * r[15]! - 0.5 * r[16]! * r[4]! + 0.4 * rng.normal();
   scores[i] = s;
   classes[i] = s > 0.4 ? 2 : s > -0.6 ? 1 : 0;
 }
@@ -43,7 +43,7 @@ const cases: Case[] = [
   { name: 'regression, squared error', y: scores, options: { task: 'regression' } },
 ];
 
-const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+const median = (v: number[]): number => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
 const results = [];
 console.log(`CART fit: ${ROWS.toLocaleString('en')} rows × ${FEATURES} features, max depth ${DEPTH}, ${runs} runs each (median)`);
 for (const c of cases) {

@@ -18,13 +18,13 @@ export interface ColorScale {
 /** Options shared by every heatmap renderer. */
 export interface ColorScaleOptions {
   /** Signed (diverging map, centred on zero) or absolute (sequential). Default: signed when any value < 0. */
-  signed?: boolean;
+  signed?: boolean | undefined;
   /** Percentile of |value| that becomes the end of the scale (default 99; 100 = no clipping). */
-  clip?: number;
+  clip?: number | undefined;
   /** Colour map (default `rdbu` when signed, `viridis` otherwise). */
-  colormap?: ColormapName;
+  colormap?: ColormapName | undefined;
   /** Fixed `[min, max]` instead of percentile clipping, e.g. one range shared by a column of a grid. */
-  range?: [number, number];
+  range?: [number, number] | undefined;
 }
 
 /**
@@ -41,7 +41,7 @@ export function colorScaleFor(values: ArrayLike<number>, options: ColorScaleOpti
   const clip = options.clip ?? 99;
   if (!(clip > 0 && clip <= 100)) throw new RangeError(`clip must be a percentile in (0, 100]; got ${clip}`);
   let anyNegative = false;
-  for (let i = 0; i < values.length; i++) if (values[i] < 0) { anyNegative = true; break; }
+  for (let i = 0; i < values.length; i++) if (values[i]! < 0) { anyNegative = true; break; }
   const signed = options.signed ?? (options.range ? options.range[0] < 0 : anyNegative);
   const name = options.colormap ?? (signed ? 'rdbu' : 'viridis');
   colormap(name); // validates the name

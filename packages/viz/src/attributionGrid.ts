@@ -13,11 +13,11 @@ export interface ValueGrid {
 /** Options of {@link attributionGrid}. */
 export interface AttributionGridOptions {
   /** How to view each example's values, e.g. `[28, 28]` for a flat 784-vector. */
-  imageShape?: number[];
+  imageShape?: number[] | undefined;
   /** Sum channels keeping signs (true) or sum their absolute values (false). Default: signed. */
-  signed?: boolean;
+  signed?: boolean | undefined;
   /** Resample to this size (`[h, w]`), e.g. a Grad-CAM grid up to the input's size. */
-  resizeTo?: [number, number];
+  resizeTo?: [number, number] | undefined;
 }
 
 /**
@@ -41,7 +41,7 @@ export function attributionGrid(e: Explanation, example = 0, options: Attributio
   const signed = options.signed ?? true;
   for (let p = 0; p < values.length; p++) {
     let s = 0;
-    for (let c = 0; c < channels; c++) s += signed ? src[p * channels + c] : Math.abs(src[p * channels + c]);
+    for (let c = 0; c < channels; c++) s += signed ? src[p * channels + c]! : Math.abs(src[p * channels + c]!);
     values[p] = s;
   }
   let target = options.resizeTo;

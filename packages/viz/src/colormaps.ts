@@ -65,7 +65,7 @@ export function colorIndex(map: Colormap, t: number): number {
  */
 export function colorAt(map: Colormap, t: number): Rgba {
   const i = colorIndex(map, t) * 3;
-  return [map.lut[i], map.lut[i + 1], map.lut[i + 2], 255];
+  return [map.lut[i]!, map.lut[i + 1]!, map.lut[i + 2]!, 255];
 }
 
 /** `#rrggbb` of `t` in [0, 1], for SVG and HTML. */

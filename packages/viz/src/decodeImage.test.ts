@@ -21,7 +21,7 @@ describe('decodeImage', () => {
   it('reads 16-bit RGB, 1-bit grey and 4-bit palette PNGs (as converters and editors write them)', () => {
     const rgb16 = new Uint16Array(13 * 7 * 3).map((_, i) => (i * 997) % 65536);
     const d16 = decodeImage(encodeFastPng({ width: 13, height: 7, data: rgb16, depth: 16, channels: 3 }));
-    expect(Array.from(d16.data.subarray(0, 8))).toEqual([rgb16[0] >> 8, rgb16[1] >> 8, rgb16[2] >> 8, 255, rgb16[3] >> 8, rgb16[4] >> 8, rgb16[5] >> 8, 255]);
+    expect(Array.from(d16.data.subarray(0, 8))).toEqual([rgb16[0]! >> 8, rgb16[1]! >> 8, rgb16[2]! >> 8, 255, rgb16[3]! >> 8, rgb16[4]! >> 8, rgb16[5]! >> 8, 255]);
     // 1-bit grey: rows are packed, 13 pixels → 2 bytes per row.
     const bits = new Uint8Array(2 * 7).map((_, i) => (i % 2 === 0 ? 0b10110000 : 0b11111000));
     const d1 = decodeImage(encodeFastPng({ width: 13, height: 7, data: bits, depth: 1, channels: 1 }));
@@ -38,7 +38,7 @@ describe('decodeImage', () => {
     const back = decodeImage(new Uint8Array(jpeg));
     expect([back.width, back.height]).toEqual([13, 7]);
     let err = 0;
-    for (let i = 0; i < img.data.length; i++) if (i % 4 !== 3) err = Math.max(err, Math.abs(back.data[i] - img.data[i]));
+    for (let i = 0; i < img.data.length; i++) if (i % 4 !== 3) err = Math.max(err, Math.abs(back.data[i]! - img.data[i]!));
     expect(err).toBeLessThanOrEqual(6); // quality 100: measured 3
     expect(back.data[3]).toBe(255);
   });

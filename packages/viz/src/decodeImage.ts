@@ -41,15 +41,15 @@ function fromPng(bytes: Uint8Array, name: string): Image {
   const out = img.data;
   const samples = depth < 8 ? unpackBits(data as Uint8Array, width, height, depth) : data;
   const sample = (i: number): number => {
-    if (depth === 8) return samples[i];
-    if (depth === 16) return samples[i] >> 8;
-    return Math.round((samples[i] * 255) / ((1 << depth) - 1)); // 1, 2, 4-bit grey
+    if (depth === 8) return samples[i]!;
+    if (depth === 16) return samples[i]! >> 8;
+    return Math.round((samples[i]! * 255) / ((1 << depth) - 1)); // 1, 2, 4-bit grey
   };
   for (let p = 0; p < width * height; p++) {
     const s = p * channels, d = p * 4;
     if (palette) {
-      const entry = palette[samples[p]] ?? [0, 0, 0];
-      out[d] = entry[0]; out[d + 1] = entry[1]; out[d + 2] = entry[2]; out[d + 3] = entry[3] ?? 255;
+      const entry = palette[samples[p]!] ?? [0, 0, 0];
+      out[d] = entry[0]!; out[d + 1] = entry[1]!; out[d + 2] = entry[2]!; out[d + 3] = entry[3] ?? 255;
     } else if (channels >= 3) {
       out[d] = sample(s); out[d + 1] = sample(s + 1); out[d + 2] = sample(s + 2); out[d + 3] = channels === 4 ? sample(s + 3) : 255;
     } else {
@@ -67,7 +67,7 @@ function unpackBits(packed: Uint8Array, width: number, height: number, depth: nu
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const bit = x * depth;
-      out[y * width + x] = (packed[y * rowBytes + (bit >> 3)] >> (8 - depth - (bit & 7))) & mask;
+      out[y * width + x] = (packed[y * rowBytes + (bit >> 3)]! >> (8 - depth - (bit & 7))) & mask;
     }
   }
   return out;

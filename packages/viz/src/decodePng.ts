@@ -22,8 +22,10 @@ export function decodePng(bytes: Uint8Array): Image {
     const kind = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
     const body = bytes.subarray(at + 8, at + 8 + len);
     if (kind === 'IHDR') {
+      const [, , , , , , , , d, t, , , i] = body;
+      if (d === undefined || t === undefined || i === undefined) throw new RangeError(`Truncated PNG header (IHDR of ${body.length} bytes; expected 13)`);
       width = v.getUint32(at + 8); height = v.getUint32(at + 12);
-      depth = body[8]; type = body[9]; interlace = body[12];
+      depth = d; type = t; interlace = i;
     } else if (kind === 'PLTE') palette = body;
     else if (kind === 'tRNS') trns = body;
     else if (kind === 'IDAT') idat.push(body);
@@ -42,12 +44,12 @@ export function decodePng(bytes: Uint8Array): Image {
     if (type === 6) data.set(raw.subarray(s, s + 4), d);
     else if (type === 2) { data.set(raw.subarray(s, s + 3), d); data[d + 3] = 255; }
     else if (type === 3) {
-      const k = raw[s];
+      const k = raw[s]!;
       data.set(palette!.subarray(k * 3, k * 3 + 3), d);
-      data[d + 3] = trns && k < trns.length ? trns[k] : 255;
+      data[d + 3] = trns && k < trns.length ? trns[k]! : 255;
     } else {
-      data[d] = data[d + 1] = data[d + 2] = raw[s];
-      data[d + 3] = type === 4 ? raw[s + 1] : 255;
+      data[d] = data[d + 1] = data[d + 2] = raw[s]!;
+      data[d + 3] = type === 4 ? raw[s + 1]! : 255;
     }
   }
   return { width, height, data };
@@ -59,9 +61,9 @@ function unfilter(src: Uint8Array, width: number, height: number, bpp: number): 
   for (let y = 0; y < height; y++) {
     const f = src[y * (stride + 1)], inRow = y * (stride + 1) + 1, row = y * stride;
     for (let x = 0; x < stride; x++) {
-      const a = x >= bpp ? out[row + x - bpp] : 0;
-      const b = y > 0 ? out[row - stride + x] : 0;
-      const c = x >= bpp && y > 0 ? out[row - stride + x - bpp] : 0;
+      const a = x >= bpp ? out[row + x - bpp]! : 0;
+      const b = y > 0 ? out[row - stride + x]! : 0;
+      const c = x >= bpp && y > 0 ? out[row - stride + x - bpp]! : 0;
       let pred = 0;
       if (f === 1) pred = a;
       else if (f === 2) pred = b;
@@ -70,7 +72,7 @@ function unfilter(src: Uint8Array, width: number, height: number, bpp: number): 
         const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
         pred = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
       }
-      out[row + x] = (src[inRow + x] + pred) & 0xff;
+      out[row + x] = (src[inRow + x]! + pred) & 0xff;
     }
   }
   return out;

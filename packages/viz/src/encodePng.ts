@@ -43,11 +43,11 @@ function filterRows(data: Uint8ClampedArray, width: number, height: number): Uin
     const row = y * stride;
     let best = 0, bestCost = Infinity;
     for (let f = 0; f < 3; f++) {
-      const c = cand[f];
+      const c = cand[f]!;
       let cost = 0;
       for (let x = 0; x < stride; x++) {
-        const cur = data[row + x];
-        const pred = f === 1 ? (x >= 4 ? data[row + x - 4] : 0) : f === 2 ? (y > 0 ? data[row - stride + x] : 0) : 0;
+        const cur = data[row + x]!;
+        const pred = f === 1 ? (x >= 4 ? data[row + x - 4]! : 0) : f === 2 ? (y > 0 ? data[row - stride + x]! : 0) : 0;
         const r = (cur - pred) & 0xff;
         c[x] = r;
         cost += r < 128 ? r : 256 - r;
@@ -55,7 +55,7 @@ function filterRows(data: Uint8ClampedArray, width: number, height: number): Uin
       if (cost < bestCost) { bestCost = cost; best = f; }
     }
     out[y * (stride + 1)] = best;
-    out.set(cand[best], y * (stride + 1) + 1);
+    out.set(cand[best]!, y * (stride + 1) + 1);
   }
   return out;
 }

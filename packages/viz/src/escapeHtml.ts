@@ -5,7 +5,7 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
  * @example `escapeHtml('<b x="1">&'); // '&lt;b x=&quot;1&quot;&gt;&amp;'`
  */
 export function escapeHtml(text: unknown): string {
-  return String(text).replace(/[&<>"']/g, (c) => ENTITIES[c]);
+  return String(text).replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }
 
 /**

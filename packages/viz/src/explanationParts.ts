@@ -16,7 +16,7 @@ export function tokenScores(e: Explanation, example = 0): { tokens: string[]; sc
   const per = sizeOf(e.attributionShape.slice(1)), dims = per / Math.max(1, n);
   const src = e.attributions.subarray(example * per, (example + 1) * per);
   const scores = new Float32Array(n);
-  for (let t = 0; t < n; t++) for (let d = 0; d < dims; d++) scores[t] += src[t * dims + d];
+  for (let t = 0; t < n; t++) for (let d = 0; d < dims; d++) scores[t] = scores[t]! + src[t * dims + d]!;
   const tokens = e.labels?.tokens?.[example]?.slice(0, n) ?? [];
   while (tokens.length < n) tokens.push(`#${tokens.length}`);
   return { tokens, scores };
@@ -31,12 +31,14 @@ export function attentionMatrixOf(e: Explanation, example = 0): { matrix: Float3
   const shape = e.attributionShape;
   const batch = shape[0] ?? 0;
   if (!(example >= 0 && example < batch)) throw invalidInput(`Example ${example} is out of range; the explanation has ${batch}`);
-  if (shape.length !== 3 && shape.length !== 4) throw invalidInput(`Attention maps need shape [batch, q, k] or [batch, heads, q, k]; got [${shape.join(', ')}]`);
   const heads = shape.length === 4 ? shape[1] : 1, rows = shape[shape.length - 2], cols = shape[shape.length - 1];
+  if ((shape.length !== 3 && shape.length !== 4) || heads === undefined || rows === undefined || cols === undefined) {
+    throw invalidInput(`Attention maps need shape [batch, q, k] or [batch, heads, q, k]; got [${shape.join(', ')}]`);
+  }
   const per = heads * rows * cols;
   const src = e.attributions.subarray(example * per, (example + 1) * per);
   const matrix = new Float32Array(rows * cols);
-  for (let h = 0; h < heads; h++) for (let i = 0; i < rows * cols; i++) matrix[i] += src[h * rows * cols + i] / heads;
+  for (let h = 0; h < heads; h++) for (let i = 0; i < rows * cols; i++) matrix[i] = matrix[i]! + src[h * rows * cols + i]! / heads;
   const tokens = e.labels?.tokens?.[example]?.slice(0, rows) ?? [];
   while (tokens.length < rows) tokens.push(`#${tokens.length}`);
   return { matrix, rows, cols, tokens };
@@ -61,7 +63,7 @@ export function explanationToPlainJson(e: Explanation): Record<string, unknown> 
   const nest = (flat: Float32Array, shape: number[]): unknown => {
     if (shape.length <= 1) return Array.from(flat);
     const step = sizeOf(shape.slice(1));
-    return Array.from({ length: shape[0] }, (_, i) => nest(flat.subarray(i * step, (i + 1) * step), shape.slice(1)));
+    return Array.from({ length: shape[0]! }, (_, i) => nest(flat.subarray(i * step, (i + 1) * step), shape.slice(1)));
   };
   return {
     ...e,

@@ -23,7 +23,7 @@ export function explanationTitle(e: Explanation, example = 0): string | undefine
   const parts = [source, e.method].filter((p): p is string => !!p);
   if (t !== undefined) parts.push(`${name(t)} ${formatNumber(out[t] ?? NaN)}`);
   let top = 0;
-  for (let k = 1; k < out.length; k++) if (out[k] > out[top]) top = k;
-  if (t !== undefined && top !== t && out.length > 1) parts.push(`(top: ${name(top)} ${formatNumber(out[top])})`);
+  for (let k = 1; k < out.length; k++) if (out[k]! > out[top]!) top = k;
+  if (t !== undefined && top !== t && out.length > 1) parts.push(`(top: ${name(top)} ${formatNumber(out[top]!)})`);
   return parts.join('  ');
 }

@@ -19,10 +19,10 @@ export function blendPixel(img: Image, x: number, y: number, c: Rgba): void {
   const i = (y * img.width + x) * 4, d = img.data, a = c[3];
   if (a === 255) { d[i] = c[0]; d[i + 1] = c[1]; d[i + 2] = c[2]; d[i + 3] = 255; return; }
   if (a === 0) return;
-  d[i] = (c[0] * a + d[i] * (255 - a)) / 255;
-  d[i + 1] = (c[1] * a + d[i + 1] * (255 - a)) / 255;
-  d[i + 2] = (c[2] * a + d[i + 2] * (255 - a)) / 255;
-  d[i + 3] = Math.max(d[i + 3], a);
+  d[i] = (c[0] * a + d[i]! * (255 - a)) / 255;
+  d[i + 1] = (c[1] * a + d[i + 1]! * (255 - a)) / 255;
+  d[i + 2] = (c[2] * a + d[i + 2]! * (255 - a)) / 255;
+  d[i + 3] = Math.max(d[i + 3]!, a);
 }
 
 /**
@@ -33,9 +33,9 @@ export function blit(dst: Image, src: Image, x: number, y: number): void {
   const s = src.data, d = dst.data;
   for (let sy = Math.max(0, -y); sy < src.height && y + sy < dst.height; sy++) {
     for (let sx = Math.max(0, -x); sx < src.width && x + sx < dst.width; sx++) {
-      const i = (sy * src.width + sx) * 4, j = ((y + sy) * dst.width + x + sx) * 4, a = s[i + 3];
-      if (a === 255) { d[j] = s[i]; d[j + 1] = s[i + 1]; d[j + 2] = s[i + 2]; d[j + 3] = 255; }
-      else if (a > 0) blendPixel(dst, x + sx, y + sy, [s[i], s[i + 1], s[i + 2], a]);
+      const i = (sy * src.width + sx) * 4, j = ((y + sy) * dst.width + x + sx) * 4, a = s[i + 3]!;
+      if (a === 255) { d[j] = s[i]!; d[j + 1] = s[i + 1]!; d[j + 2] = s[i + 2]!; d[j + 3] = 255; }
+      else if (a > 0) blendPixel(dst, x + sx, y + sy, [s[i]!, s[i + 1]!, s[i + 2]!, a]);
     }
   }
 }
@@ -51,7 +51,7 @@ export function upscale(src: Image, factor: number): Image {
   const o = new Uint32Array(out.data.buffer), s = new Uint32Array(src.data.slice().buffer);
   for (let y = 0; y < out.height; y++) {
     const sy = Math.floor(y / factor) * src.width;
-    for (let x = 0; x < out.width; x++) o[y * out.width + x] = s[sy + Math.floor(x / factor)];
+    for (let x = 0; x < out.width; x++) o[y * out.width + x] = s[sy + Math.floor(x / factor)]!;
   }
   return out;
 }
@@ -69,9 +69,9 @@ export function blend(base: Image, top: Image, opacity: number, alpha?: ArrayLik
   const b = base.data, t = top.data, o = out.data;
   const op = Math.round(Math.min(1, Math.max(0, opacity)) * 255);
   for (let p = 0, i = 0; i < o.length; p++, i += 4) {
-    const a = alpha ? Math.round(op * Math.min(1, Math.max(0, alpha[p]))) : op;
-    for (let c = 0; c < 3; c++) o[i + c] = (t[i + c] * a + b[i + c] * (255 - a)) / 255;
-    o[i + 3] = Math.max(b[i + 3], t[i + 3]);
+    const a = alpha ? Math.round(op * Math.min(1, Math.max(0, alpha[p]!))) : op;
+    for (let c = 0; c < 3; c++) o[i + c] = (t[i + c]! * a + b[i + c]! * (255 - a)) / 255;
+    o[i + 3] = Math.max(b[i + 3]!, t[i + 3]!);
   }
   return out;
 }

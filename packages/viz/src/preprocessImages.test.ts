@@ -36,7 +36,7 @@ describe('preprocessImages', () => {
     const flat = createImage(9, 5, [40, 80, 120, 255]);
     const small = preprocessImages([{ name: 'f.jpg', image: flat }], { resize: [2, 3], scale: 1 });
     expect(small.shape).toEqual([1, 2, 3, 3]);
-    for (let i = 0; i < small.values.length; i++) expect(small.values[i]).toBeCloseTo([40, 80, 120][i % 3], 4);
+    for (let i = 0; i < small.values.length; i++) expect(small.values[i]).toBeCloseTo([40, 80, 120][i % 3]!, 4);
     // Shrinking by 2 averages neighbours (antialiasing) instead of picking every other pixel.
     expect(Array.from(resampleBilinear([0, 100, 0, 100], 1, 4, 1, 1, 2), (v) => Math.round(v))).toEqual([43, 57]) // Pillow-style triangle of width 2: weights 3/7, 3/7, 1/7;
   });

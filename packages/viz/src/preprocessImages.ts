@@ -6,13 +6,13 @@ import { invalidInput, invalidOption } from './vizError';
 /** Options of {@link preprocessImages}; each is recorded in the result's `preprocessing`. */
 export interface ImagePreprocessOptions {
   /** Channel order of the tensor (default `rgb`); `gray` is one channel of ITU-R BT.601 luma. */
-  channels?: 'rgb' | 'bgr' | 'gray';
+  channels?: 'rgb' | 'bgr' | 'gray' | undefined;
   /** `[height, width]` to resize every picture to (bilinear, antialiased when shrinking). Default: none. */
-  resize?: readonly [number, number];
+  resize?: readonly [number, number] | undefined;
   /** Factor for the 0–255 values (default 1/255: values in [0, 1]). */
-  scale?: number;
+  scale?: number | undefined;
   /** `(x − mean) / std` after scaling: one number for every channel, or one per channel. */
-  normalize?: { mean: number | readonly number[]; std: number | readonly number[] };
+  normalize?: { mean: number | readonly number[]; std: number | readonly number[] } | undefined;
 }
 
 /** A batch of pictures as model input, with the record of how it was made. */
@@ -27,7 +27,7 @@ const perChannel = (v: number | readonly number[], c: number, what: string): num
   const list = typeof v === 'number' ? [v] : [...v];
   if (list.length !== 1 && list.length !== c) throw invalidOption(`normalize ${what}: expected 1 or ${c} values (one per channel); got ${list.length}`, { [what]: list });
   if (list.some((x) => !Number.isFinite(x))) throw invalidOption(`normalize ${what}: expected finite numbers; got ${list.join(',')}`, { [what]: list });
-  return list.length === 1 ? Array.from({ length: c }, () => list[0]) : list;
+  return list.length === 1 ? Array.from({ length: c }, () => list[0]!) : list;
 };
 
 /**
@@ -56,13 +56,14 @@ export function preprocessImages(images: readonly { name: string; image: Image }
   const mean = options.normalize ? perChannel(options.normalize.mean, c, 'mean') : undefined;
   const std = options.normalize ? perChannel(options.normalize.std, c, 'std') : undefined;
   if (std?.some((s) => s === 0)) throw invalidOption(`normalize std: expected non-zero numbers; got ${std.join(',')}`, { std });
-  if (images.length === 0) throw invalidInput('No pictures to preprocess', {});
-  const first = images[0].image;
+  const [head] = images;
+  if (!head) throw invalidInput('No pictures to preprocess', {});
+  const first = head.image;
   const [h, w] = resize ?? [first.height, first.width];
   if (!resize) {
     const odd = images.find(({ image }) => image.width !== first.width || image.height !== first.height);
     if (odd) {
-      throw invalidInput(`${odd.name} is ${odd.image.width}×${odd.image.height} but ${images[0].name} is ${first.width}×${first.height}; give a size to resize them all to`, {
+      throw invalidInput(`${odd.name} is ${odd.image.width}×${odd.image.height} but ${head.name} is ${first.width}×${first.height}; give a size to resize them all to`, {
         sizes: images.map(({ name, image }) => `${name} ${image.width}×${image.height}`),
       });
     }
@@ -73,7 +74,7 @@ export function preprocessImages(images: readonly { name: string; image: Image }
     const px = image.width * image.height;
     const raw = new Float32Array(px * c);
     for (let p = 0; p < px; p++) {
-      const [r, g, b] = [image.data[p * 4], image.data[p * 4 + 1], image.data[p * 4 + 2]];
+      const r = image.data[p * 4]!, g = image.data[p * 4 + 1]!, b = image.data[p * 4 + 2]!;
       if (c === 1) raw[p] = 0.299 * r + 0.587 * g + 0.114 * b;
       else if (channels === 'bgr') raw.set([b, g, r], p * 3);
       else raw.set([r, g, b], p * 3);
@@ -82,7 +83,7 @@ export function preprocessImages(images: readonly { name: string; image: Image }
     const out = values.subarray(n * per, (n + 1) * per);
     for (let i = 0; i < per; i++) {
       const k = i % c;
-      out[i] = mean && std ? (sized[i] * scale - mean[k]) / std[k] : sized[i] * scale;
+      out[i] = mean && std ? (sized[i]! * scale - mean[k]!) / std[k]! : sized[i]! * scale;
     }
   }
   return {

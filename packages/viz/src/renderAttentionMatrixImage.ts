@@ -29,8 +29,8 @@ export function renderAttentionMatrixImage(matrix: MatrixInput, tokens: readonly
   const topH = Math.max(0, ...colLabels.map((l) => textWidth(l))) + 4;
   const img = createImage(leftW + cols * cell, topH + rows * cell, WHITE);
   for (let r = 0; r < rows; r++) {
-    drawText(img, rowLabels[r], leftW - 4 - textWidth(rowLabels[r]), topH + r * cell + Math.floor((cell - GLYPH_HEIGHT) / 2), INK);
-    for (let c = 0; c < cols; c++) fillRect(img, leftW + c * cell, topH + r * cell, cell, cell, colorAt(map, scalePosition(s, values[r * cols + c])));
+    drawText(img, rowLabels[r]!, leftW - 4 - textWidth(rowLabels[r]!), topH + r * cell + Math.floor((cell - GLYPH_HEIGHT) / 2), INK);
+    for (let c = 0; c < cols; c++) fillRect(img, leftW + c * cell, topH + r * cell, cell, cell, colorAt(map, scalePosition(s, values[r * cols + c]!)));
   }
   colLabels.forEach((label, c) => {
     const rotated = rotateLeft(textImage(label));

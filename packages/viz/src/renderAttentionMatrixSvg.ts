@@ -36,7 +36,7 @@ export function renderAttentionMatrixSvg(matrix: MatrixInput, tokens: readonly s
   out.push('<g shape-rendering="crispEdges">');
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
-      const v = values[r * cols + c];
+      const v = values[r * cols + c]!;
       out.push(`<rect x="${num(left + c * cell)}" y="${num(top + r * cell)}" width="${cell}" height="${cell}" fill="${cssColorAt(map, scalePosition(s, v))}"><title>${escapeHtml(`${tokens[r]} → ${colTokens[c]}: ${formatNumber(v)}`)}</title></rect>`);
     }
   }

@@ -15,13 +15,13 @@ export interface Curve {
 
 /** Options of {@link renderCurveSvg}. */
 export interface CurveSvgOptions {
-  title?: string;
+  title?: string | undefined;
   /** Default "fraction of features removed". */
-  xLabel?: string;
+  xLabel?: string | undefined;
   /** Default "model output". */
-  yLabel?: string;
-  width?: number;
-  height?: number;
+  yLabel?: string | undefined;
+  width?: number | undefined;
+  height?: number | undefined;
 }
 
 const DASHES = ['', '6 3', '2 3', '8 3 2 3'];
@@ -45,7 +45,7 @@ export function renderCurveSvg(curves: Curve[], options: CurveSvgOptions = {}): 
   }
   const W = options.width ?? 420, H = options.height ?? 280;
   const m = { left: 52, right: 12, top: options.title ? 30 : 12, bottom: 40 };
-  const pts = curves.map((c) => Array.from(c.y, (y, i) => [c.x ? c.x[i] : c.y.length > 1 ? i / (c.y.length - 1) : 0, y] as const));
+  const pts = curves.map((c) => Array.from(c.y, (y, i) => [c.x ? c.x[i]! : c.y.length > 1 ? i / (c.y.length - 1) : 0, y] as const));
   const xs = pts.flat().map((p) => p[0]), ys = pts.flat().map((p) => p[1]).filter(Number.isFinite);
   const x0 = Math.min(0, ...xs), x1 = Math.max(1e-12, ...xs);
   let y0 = Math.min(0, ...ys), y1 = Math.max(...ys, y0 + 1e-12);
@@ -68,7 +68,7 @@ export function renderCurveSvg(curves: Curve[], options: CurveSvgOptions = {}): 
   out.push(`<rect x="${num(m.left + pw - legendW - 6)}" y="${m.top + 2}" width="${num(legendW + 2)}" height="${curves.length * 16 + 6}" fill="#fff" fill-opacity="0.85"/>`);
   curves.forEach((c, i) => {
     const color = OKABE_ITO[i % OKABE_ITO.length], dash = DASHES[i % DASHES.length];
-    const d = pts[i].filter((p) => Number.isFinite(p[1])).map((p, k) => `${k ? 'L' : 'M'}${num(sx(p[0]))} ${num(sy(p[1]))}`).join('');
+    const d = pts[i]!.filter((p) => Number.isFinite(p[1])).map((p, k) => `${k ? 'L' : 'M'}${num(sx(p[0]!))} ${num(sy(p[1]))}`).join('');
     out.push(`<path d="${d}" fill="none" stroke="${color}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`);
     const lx = m.left + pw - legendW, ly = m.top + 12 + i * 16;
     out.push(`<line x1="${num(lx)}" x2="${num(lx + 24)}" y1="${ly - 4}" y2="${ly - 4}" stroke="${color}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`);

@@ -11,15 +11,15 @@ import { autoScale } from './renderExplanationImage';
 /** Options of {@link renderExplanationGrid}. */
 export interface ExplanationGridOptions extends Omit<ColorScaleOptions, 'range'> {
   /** Examples to show as rows (default: all, at most 8). */
-  examples?: number[];
+  examples?: number[] | undefined;
   /** How to view flat inputs/attributions as images, e.g. `[28, 28]`. */
-  imageShape?: number[];
+  imageShape?: number[] | undefined;
   /** `column`: one scale per method over all its rows (legend in numbers, default); `image`: each picture its own. */
-  shareScale?: 'column' | 'image';
+  shareScale?: 'column' | 'image' | undefined;
   /** Show the input as the first column (default true). */
-  input?: boolean;
+  input?: boolean | undefined;
   /** Integer magnification (default: longer side ≥ 84 px). */
-  scale?: number;
+  scale?: number | undefined;
 }
 
 /**
@@ -33,8 +33,8 @@ export interface ExplanationGridOptions extends Omit<ColorScaleOptions, 'range'>
  * ```
  */
 export function renderExplanationGrid(explanations: Explanation[], options: ExplanationGridOptions = {}): Image {
-  if (explanations.length === 0) return renderGrid([]);
-  const first = explanations[0];
+  const [first] = explanations;
+  if (!first) return renderGrid([]);
   const examples = options.examples ?? Array.from({ length: Math.min(8, first.attributionShape[0] ?? 0) }, (_, i) => i);
   const signedSum = options.signed !== false;
   const columns = explanations.map((e) => {
@@ -50,13 +50,13 @@ export function renderExplanationGrid(explanations: Explanation[], options: Expl
   });
   const withInput = options.input !== false;
   const rows = examples.map((ex, r) => {
-    const images: GridCell[] = columns.map((col) => col[r]);
+    const images: GridCell[] = columns.map((col) => col[r]!); // one cell per example in each column
     if (withInput) {
       const input = renderInputImage(first, ex, { imageShape: options.imageShape });
       images.unshift(upscale(input, options.scale ?? autoScale(input.width, input.height, 84)));
     }
     const target = first.targets[ex];
-    const cls = first.labels?.classes?.[target];
+    const cls = target === undefined ? undefined : first.labels?.classes?.[target];
     return { label: `#${ex} ${cls ?? `y=${target}`}`, images };
   });
   return renderGrid(rows, { columns: [...(withInput ? ['input'] : []), ...explanations.map((e) => e.method)] });

@@ -14,28 +14,28 @@ import { renderPhotoOverlay } from './renderPhotoOverlay';
 /** Options of {@link renderExplanationImage} / {@link renderExplanationPng}. */
 export interface ExplanationImageOptions extends ColorScaleOptions {
   /** Which example of the batch (default 0). */
-  example?: number;
+  example?: number | undefined;
   /** How to view flat inputs/attributions as images, e.g. `[28, 28]`. */
-  imageShape?: number[];
+  imageShape?: number[] | undefined;
   /** Integer magnification (default: the smallest making the longer side ≥ 112 px). */
-  scale?: number;
+  scale?: number | undefined;
   /** Draw over the input image: `true` (opacity 0.6) or an opacity in [0, 1]. Default false. */
-  overlay?: boolean | number;
+  overlay?: boolean | number | undefined;
   /**
    * `constant`: the heatmap covers the input at `opacity` everywhere; `magnitude`: opacity grows
    * with |value| so the input shows through where attributions are near zero. Default: `magnitude`
    * for signed scales, `constant` for absolute ones.
    */
-  overlayMode?: 'constant' | 'magnitude';
+  overlayMode?: 'constant' | 'magnitude' | undefined;
   /** Colour bar with the scale below the picture (default true). */
-  legend?: boolean;
+  legend?: boolean | undefined;
   /** Title line above the picture (default none). */
-  title?: string;
+  title?: string | undefined;
   /**
    * The original photos, per example, that the inputs were made from (before resizing and
    * normalising). With `overlay`, the heatmap is drawn over the photo ({@link renderPhotoOverlay}).
    */
-  photos?: readonly (Image | undefined)[];
+  photos?: readonly (Image | undefined)[] | undefined;
 }
 
 /** Smallest integer magnification making the longer side at least `target` pixels. */

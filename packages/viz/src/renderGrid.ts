@@ -17,11 +17,11 @@ export interface GridRow {
 /** Options of {@link renderGrid}. */
 export interface GridOptions {
   /** Column titles. */
-  columns?: string[];
+  columns?: string[] | undefined;
   /** One legend under each column of heatmaps (default true). */
-  legend?: boolean;
+  legend?: boolean | undefined;
   /** Pixels between cells (default 6). */
-  gap?: number;
+  gap?: number | undefined;
 }
 
 const isHeatmap = (c: GridCell): c is Heatmap => 'colorScale' in c;
@@ -58,9 +58,10 @@ export function renderGrid(rows: GridRow[], options: GridOptions = {}): Image {
   const legends = colW.map((w, c) => {
     if (options.legend === false) return undefined;
     const scales = rows.map((r) => r.images[c]).filter((x): x is Heatmap => !!x && isHeatmap(x)).map((h) => h.colorScale);
-    if (scales.length === 0) return undefined;
-    const cellW = Math.max(0, ...rows.map((r) => (r.images[c] ? imageOf(r.images[c]).width : 0)));
-    return renderLegend(scales[0], { width: Math.max(cellW, 24), relative: !scales.every((s) => sameScale(s, scales[0])) });
+    const [firstScale] = scales;
+    if (!firstScale) return undefined;
+    const cellW = Math.max(0, ...rows.map((r) => { const cell = r.images[c]; return cell ? imageOf(cell).width : 0; }));
+    return renderLegend(firstScale, { width: Math.max(cellW, 24), relative: !scales.every((s) => sameScale(s, firstScale)) });
   });
   const legendH = Math.max(0, ...legends.map((l) => l?.height ?? 0));
   const colX: number[] = [];
@@ -70,18 +71,18 @@ export function renderGrid(rows: GridRow[], options: GridOptions = {}): Image {
   const height = top + bodyH + (legendH ? gap + legendH : 0) + pad;
   const out = createImage(width, height, WHITE);
   options.columns?.slice(0, ncols).forEach((title, c) => {
-    const t = fitText(title, colW[c]);
-    drawText(out, t, colX[c] + Math.floor((colW[c] - textWidth(t)) / 2), pad, INK);
+    const t = fitText(title, colW[c]!);
+    drawText(out, t, colX[c]! + Math.floor((colW[c]! - textWidth(t)) / 2), pad, INK);
   });
   let y = top;
   rows.forEach((r, i) => {
-    drawText(out, labels[i], pad, y + Math.floor((rowH[i] - GLYPH_HEIGHT) / 2), INK);
+    drawText(out, labels[i]!, pad, y + Math.floor((rowH[i]! - GLYPH_HEIGHT) / 2), INK);
     r.images.forEach((cell, c) => {
       const img = imageOf(cell);
-      blit(out, img, colX[c] + Math.floor((colW[c] - img.width) / 2), y + Math.floor((rowH[i] - img.height) / 2));
+      blit(out, img, colX[c]! + Math.floor((colW[c]! - img.width) / 2), y + Math.floor((rowH[i]! - img.height) / 2));
     });
-    y += rowH[i] + gap;
+    y += rowH[i]! + gap;
   });
-  legends.forEach((l, c) => l && blit(out, l, colX[c] + Math.floor((colW[c] - l.width) / 2), top + bodyH + gap));
+  legends.forEach((l, c) => l && blit(out, l, colX[c]! + Math.floor((colW[c]! - l.width) / 2), top + bodyH + gap));
   return out;
 }

@@ -12,7 +12,7 @@ export interface Heatmap {
 /** Options of {@link renderHeatmap}. */
 export interface HeatmapOptions extends ColorScaleOptions {
   /** Integer magnification, each value becomes `scale × scale` pixels (default 1). */
-  scale?: number;
+  scale?: number | undefined;
 }
 
 /**
@@ -34,10 +34,10 @@ export function renderHeatmap(values: ArrayLike<number>, width: number, height: 
   const map = colormap(s.colormap);
   const img = createImage(width, height);
   for (let p = 0; p < values.length; p++) {
-    const k = colorIndex(map, scalePosition(s, values[p])) * 3;
-    img.data[p * 4] = map.lut[k];
-    img.data[p * 4 + 1] = map.lut[k + 1];
-    img.data[p * 4 + 2] = map.lut[k + 2];
+    const k = colorIndex(map, scalePosition(s, values[p]!)) * 3;
+    img.data[p * 4] = map.lut[k]!;
+    img.data[p * 4 + 1] = map.lut[k + 1]!;
+    img.data[p * 4 + 2] = map.lut[k + 2]!;
     img.data[p * 4 + 3] = 255;
   }
   return { image: upscale(img, options.scale ?? 1), colorScale: s };

@@ -8,9 +8,9 @@ import { svgLegend } from './svgLegend';
 /** Options of {@link renderHeatmapSvg}. */
 export interface HeatmapSvgOptions extends HeatmapOptions {
   /** Legend below (default true). */
-  legend?: boolean;
+  legend?: boolean | undefined;
   /** Title above. */
-  title?: string;
+  title?: string | undefined;
 }
 
 /**
@@ -37,7 +37,7 @@ export function renderHeatmapSvg(values: ArrayLike<number>, width: number, heigh
   for (let y = 0; y < height; y++) {
     let runStart = 0, runColor = '';
     for (let x = 0; x <= width; x++) {
-      const color = x < width ? cssColorAt(map, scalePosition(s, values[y * width + x])) : '';
+      const color = x < width ? cssColorAt(map, scalePosition(s, values[y * width + x]!)) : '';
       if (color !== runColor) {
         if (runColor) out.push(`<rect x="${x0 + runStart * px}" y="${top + y * px}" width="${(x - runStart) * px}" height="${px}" fill="${runColor}"/>`);
         runStart = x;

@@ -12,7 +12,7 @@ import { invalidInput } from './vizError';
  * const digit = renderInputImage(e, 0, { imageShape: [28, 28] }); // 28×28 grey
  * ```
  */
-export function renderInputImage(e: Pick<Explanation, 'inputs' | 'inputShape'>, example = 0, options: { imageShape?: number[] } = {}): Image {
+export function renderInputImage(e: Pick<Explanation, 'inputs' | 'inputShape'>, example = 0, options: { imageShape?: number[] | undefined } = {}): Image {
   const batch = e.inputShape[0] ?? 0;
   if (!(example >= 0 && example < batch)) throw invalidInput(`Example ${example} is out of range; the inputs hold ${batch}`, { example, batch });
   const { height, width, channels } = spatialShape(e.inputShape.slice(1), options.imageShape);
@@ -23,7 +23,7 @@ export function renderInputImage(e: Pick<Explanation, 'inputs' | 'inputShape'>, 
   const [off, mul] = lo >= 0 && hi <= 1 ? [0, 255] : lo >= 0 && hi <= 255 ? [0, 1] : hi > lo ? [lo, 255 / (hi - lo)] : [lo, 0];
   const img = createImage(width, height);
   for (let p = 0; p < width * height; p++) {
-    for (let c = 0; c < 3; c++) img.data[p * 4 + c] = (src[p * channels + (channels >= 3 ? c : 0)] - off) * mul;
+    for (let c = 0; c < 3; c++) img.data[p * 4 + c] = (src[p * channels + (channels >= 3 ? c : 0)]! - off) * mul;
     img.data[p * 4 + 3] = 255;
   }
   return img;

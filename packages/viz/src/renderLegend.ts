@@ -7,14 +7,14 @@ import { fillRect } from './imageOps';
 /** Options of {@link renderLegend}. */
 export interface LegendOptions {
   /** Width in pixels (default 112). */
-  width?: number;
+  width?: number | undefined;
   /** Height of the colour bar (default 8). */
-  barHeight?: number;
+  barHeight?: number | undefined;
   /**
    * Label the ends in percent of each picture's own range instead of numbers, for a legend shared
    * by pictures that were scaled separately (default false).
    */
-  relative?: boolean;
+  relative?: boolean | undefined;
 }
 
 /**
@@ -31,7 +31,7 @@ export function renderLegend(scale: ColorScale, options: LegendOptions = {}): Im
   const img = createImage(width, bar + 4 + GLYPH_HEIGHT, WHITE);
   const map = colormap(scale.colormap);
   for (let x = 0; x < width; x++) fillRect(img, x, 0, 1, bar, colorAt(map, width === 1 ? 0 : x / (width - 1)));
-  const labels = options.relative
+  const labels: [string, string, string] = options.relative
     ? scale.signed ? ['-100%', '0', '+100%'] : ['0', '', '100%']
     : scale.signed ? [formatNumber(scale.min), '0', formatNumber(scale.max)] : [formatNumber(scale.min), '', formatNumber(scale.max)];
   const y = bar + 3;

@@ -24,7 +24,7 @@ describe('heatmaps over the original photo', () => {
     const { image } = renderPhotoOverlay(e, photo, { legend: false });
     expect([image.width, image.height]).toEqual([168 + 8, 112 + 8]); // enlarged ×2 (under 224 px), 4 px padding around
     const at = (x: number, y: number) => Array.from(image.data.subarray(((y + 4) * image.width + x + 4) * 4, ((y + 4) * image.width + x + 4) * 4 + 3));
-    at(2, 2).forEach((v, c) => expect(Math.abs(v - [30, 160, 60][c])).toBeLessThan(12)); // a corner: attribution ~0, the photo shows
+    at(2, 2).forEach((v, c) => expect(Math.abs(v - [30, 160, 60][c]!)).toBeLessThan(12)); // a corner: attribution ~0, the photo shows
     // Input pixel (20, 20) has the largest attribution; at 6×4 scale it lands near (122, 82).
     const hot = at(122, 82);
     expect(hot[0]).toBeGreaterThan(60); // dark red of the diverging map at 60 % over the green

@@ -13,9 +13,9 @@ import { stackImages } from './stackImages';
 /** Options of {@link renderPhotoOverlay}. */
 export interface PhotoOverlayOptions extends Omit<ExplanationImageOptions, 'photos' | 'scale'> {
   /** Longest side of the picture in pixels; larger photos are shrunk (default 448). */
-  maxSide?: number;
+  maxSide?: number | undefined;
   /** Photos whose longer side is under this are enlarged by a whole factor, crisp (default 224). */
-  minSide?: number;
+  minSide?: number | undefined;
 }
 
 /** `photo` shrunk (antialiased) so that its longer side is at most `maxSide`. */
@@ -56,6 +56,6 @@ export function renderPhotoOverlay(e: Explanation, photo: Image, options: PhotoO
     ? Array.from(values, (v) => { const t = scalePosition(colorScale, v); return colorScale.signed ? Math.abs(t - 0.5) * 2 : t; })
     : undefined;
   const parts = [blend(base, heat, opacity, alpha)];
-  if (options.legend !== false) parts.push(renderLegend({ ...colorScale }, { width: Math.max(parts[0].width, 84) }));
+  if (options.legend !== false) parts.push(renderLegend({ ...colorScale }, { width: Math.max(parts[0]!.width, 84) }));
   return { image: stackImages(parts, { title: options.title }), colorScale };
 }

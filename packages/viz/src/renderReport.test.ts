@@ -55,12 +55,12 @@ describe('renderReport', () => {
   it('embeds the JSON each section came from, parseable and complete', () => {
     const blocks = [...html.matchAll(/<script type="application\/json" class="gb-explanation-json">([^<]*)<\/script>/g)];
     expect(blocks).toHaveLength(5);
-    const first = JSON.parse(blocks[0][1]);
+    const first = JSON.parse(blocks[0]![1]!);
     expect(first.method).toBe('saliency');
     expect(first.attributions).toHaveLength(2);
     expect(first.attributions[0]).toHaveLength(28);
-    expect(first.attributions[0][10][20][0]).toBeCloseTo(images[0].attributions[10 * 28 + 20], 6);
-    expect(JSON.parse(blocks[2][1]).method).toBe(HOSTILE);
+    expect(first.attributions[0][10][20][0]).toBeCloseTo(images[0]!.attributions[10 * 28 + 20]!, 6);
+    expect(JSON.parse(blocks[2]![1]!).method).toBe(HOSTILE);
   });
 
   it('escapes hostile text everywhere (tokens, method, options, backend, metrics, class names)', () => {
@@ -75,7 +75,7 @@ describe('renderReport', () => {
   });
 
   it('uses a custom toJSON when given', () => {
-    const out = renderReport([images[0]], { toJSON: (e) => ({ method: e.method, custom: true }) });
+    const out = renderReport([images[0]!], { toJSON: (e) => ({ method: e.method, custom: true }) });
     expect(out).toContain('{"method":"saliency","custom":true}');
   });
 });

@@ -10,17 +10,17 @@ import { TOKENS_CSS } from './renderTokensHtml';
 /** Options of {@link renderReport}. */
 export interface ReportOptions {
   /** Page title (default "Glassbox report"). */
-  title?: string;
+  title?: string | undefined;
   /** How to view flat inputs/attributions as images, e.g. `[28, 28]`. */
-  imageShape?: number[];
+  imageShape?: number[] | undefined;
   /** Examples pictured per explanation (default 8; the JSON always has all). */
-  examples?: number;
+  examples?: number | undefined;
   /** Serialises each explanation for the embedded JSON (default: nested arrays, as core's `explanationToJSON`). */
-  toJSON?: (e: Explanation) => unknown;
+  toJSON?: ((e: Explanation) => unknown) | undefined;
   /** Shown in the header when given (left out by default so reports are reproducible). */
-  generatedAt?: string;
+  generatedAt?: string | undefined;
   /** Original photos per example (see `ExplanationImageOptions.photos`): heatmaps are overlaid on them. */
-  photos?: readonly (Image | undefined)[];
+  photos?: readonly (Image | undefined)[] | undefined;
 }
 
 const CSS =
@@ -73,7 +73,7 @@ function comparison(explanations: Explanation[], options: ReportOptions): string
   const same = images.filter((e) => e.inputs.length === first.inputs.length && e.inputs.every((v, i) => v === first.inputs[i]));
   if (same.length < 2) return '';
   try {
-    const grid = renderExplanationGrid(same, { imageShape: options.imageShape, examples: Array.from({ length: Math.min(options.examples ?? 8, first.attributionShape[0]) }, (_, i) => i) });
+    const grid = renderExplanationGrid(same, { imageShape: options.imageShape, examples: Array.from({ length: Math.min(options.examples ?? 8, first.attributionShape[0]!) }, (_, i) => i) });
     return `<h2>Side by side</h2><p class="gb-muted">One colour scale per method (legend under each column).</p>` +
       `<img src="${pngDataUrl(grid)}" width="${grid.width * 2}" height="${grid.height * 2}" alt="methods side by side" style="image-rendering:pixelated;max-width:100%;height:auto">`;
   } catch {

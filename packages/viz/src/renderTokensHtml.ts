@@ -6,9 +6,9 @@ import { invalidInput } from './vizError';
 /** Options of {@link renderTokensHtml}. */
 export interface TokensHtmlOptions extends ColorScaleOptions {
   /** Include the small `<style>` block (default true; turn off when the page already has it). */
-  style?: boolean;
+  style?: boolean | undefined;
   /** Show a legend line with the scale (default true). */
-  legend?: boolean;
+  legend?: boolean | undefined;
 }
 
 /** CSS classes used by {@link renderTokensHtml}; shared with the report. */
@@ -36,10 +36,10 @@ export function renderTokensHtml(tokens: readonly string[], scores: ArrayLike<nu
   const s = colorScaleFor(scores, options);
   const map = colormap(s.colormap);
   const spans = tokens.map((tok, i) => {
-    const t = scalePosition(s, scores[i]);
+    const t = scalePosition(s, scores[i]!);
     const [r, g, b] = colorAt(map, t);
     const ink = r * 0.299 + g * 0.587 + b * 0.114 > 140 ? '#111' : '#fff';
-    return `<span class="gb-token" style="background:${cssColorAt(map, t)};color:${ink}" title="${escapeHtml(formatNumber(scores[i]))}">${escapeHtml(tok)}</span>`;
+    return `<span class="gb-token" style="background:${cssColorAt(map, t)};color:${ink}" title="${escapeHtml(formatNumber(scores[i]!))}">${escapeHtml(tok)}</span>`;
   });
   const stops = [0, 0.25, 0.5, 0.75, 1].map((t) => `${cssColorAt(map, t)} ${t * 100}%`).join(',');
   const legend = options.legend === false ? '' :

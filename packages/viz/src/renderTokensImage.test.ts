@@ -36,9 +36,9 @@ describe('renderTokensImage', () => {
     // Without a title or a wider legend the text sits at (4, 4); each box starts with padding (4 px at scale 2).
     let x = 4;
     for (let i = 0; i < scores.length; i++) {
-      const bg = colorAt(map, scalePosition(colorScale, scores[i]));
+      const bg = colorAt(map, scalePosition(colorScale, scores[i]!));
       expect(px(image, x + 1, 5), `token ${i}`).toEqual([...bg]);
-      x += ['neg', 'zero', 'pos', 'q'][i].length * 12 - 2 + 8 + 6; // text + 2 × padding + gap
+      x += ['neg', 'zero', 'pos', 'q'][i]!.length * 12 - 2 + 8 + 6; // text + 2 × padding + gap
     }
     expect(colorAt(map, scalePosition(colorScale, 0))).toEqual([247, 247, 247, 255]);
     // The dark-blue box of "neg" carries white text somewhere inside.

@@ -12,15 +12,15 @@ import { invalidInput, invalidOption } from './vizError';
 /** Options of {@link renderTokensImage} / {@link renderTokensPng}. */
 export interface TokensImageOptions extends ColorScaleOptions {
   /** Width in pixels at which lines wrap (default 480; tokens wider than a line are shortened). */
-  maxWidth?: number;
+  maxWidth?: number | undefined;
   /** Magnification of the token text, an integer 1–4 (default 2; the legend and title stay at 1). */
-  textScale?: number;
+  textScale?: number | undefined;
   /** Write each token's score under it (default false). */
-  showScores?: boolean;
+  showScores?: boolean | undefined;
   /** Colour bar with the scale below the text (default true). */
-  legend?: boolean;
+  legend?: boolean | undefined;
   /** Title line above the picture (default none). */
-  title?: string;
+  title?: string | undefined;
 }
 
 /**
@@ -51,9 +51,9 @@ export function renderTokensImage(tokens: readonly string[], scores: ArrayLike<n
   const boxH = GLYPH_HEIGHT * s + scoreH + 2 * padY;
   const boxes = tokens.map((raw, i) => {
     const text = fitText(raw.replace(/\s/g, ' '), maxWidth - 2 * padX, s);
-    const score = options.showScores ? formatNumber(scores[i]) : '';
+    const score = options.showScores ? formatNumber(scores[i]!) : '';
     const w = Math.max(textWidth(text, s), textWidth(score), s * 3) + 2 * padX;
-    return { text, score, w: Math.min(w, maxWidth), bg: colorAt(map, scalePosition(colorScale, scores[i])) };
+    return { text, score, w: Math.min(w, maxWidth), bg: colorAt(map, scalePosition(colorScale, scores[i]!)) };
   });
   // Greedy wrapping: a token starts a new line when it would pass maxWidth.
   const placed: { x: number; line: number }[] = [];
@@ -67,7 +67,7 @@ export function renderTokensImage(tokens: readonly string[], scores: ArrayLike<n
   const lines = tokens.length ? line + 1 : 0;
   const body = createImage(Math.max(1, widest), Math.max(1, lines * boxH + Math.max(0, lines - 1) * lineGap), WHITE);
   boxes.forEach((b, i) => {
-    const bx = placed[i].x, by = placed[i].line * (boxH + lineGap);
+    const bx = placed[i]!.x, by = placed[i]!.line * (boxH + lineGap);
     fillRect(body, bx, by, b.w, boxH, b.bg);
     const ink = inkOn(b.bg);
     drawText(body, b.text, bx + Math.floor((b.w - textWidth(b.text, s)) / 2), by + padY, ink, s);

@@ -9,13 +9,13 @@ import { invalidInput, invalidOption } from './vizError';
 /** Options of {@link renderTokensSvg}. */
 export interface TokensSvgOptions extends ColorScaleOptions {
   /** Width in pixels at which lines wrap (default 600). */
-  maxWidth?: number;
+  maxWidth?: number | undefined;
   /** Font size of the tokens in pixels (default 14). */
-  fontSize?: number;
+  fontSize?: number | undefined;
   /** Colour bar with the scale below the text (default true). */
-  legend?: boolean;
+  legend?: boolean | undefined;
   /** Title above the text. */
-  title?: string;
+  title?: string | undefined;
 }
 
 /**
@@ -47,7 +47,7 @@ export function renderTokensSvg(tokens: readonly string[], scores: ArrayLike<num
     const text = chars.length > fit ? chars.slice(0, fit - 1).join('') + '…' : chars.join('');
     const w = Math.max(1, [...text].length) * charW + 2 * padX;
     if (x > 0 && x + w > maxWidth) { x = 0; line++; }
-    const item = { text, w, x, line, t: scalePosition(s, scores[i]), score: scores[i] };
+    const item = { text, w, x, line, t: scalePosition(s, scores[i]!), score: scores[i]! };
     widest = Math.max(widest, x + w);
     x += w + gap;
     return item;

@@ -14,13 +14,13 @@ import { invalidInput, invalidOption } from './vizError';
 /** Options of {@link renderTreeImage} / {@link renderTreePng}. */
 export interface TreeImageOptions {
   /** Title above the tree. */
-  title?: string;
+  title?: string | undefined;
   /** Deepest level drawn; deeper subtrees are cut with "..." (default 8). */
-  maxDepth?: number;
+  maxDepth?: number | undefined;
   /** Magnification of the node text, an integer 1–3 (default 1). */
-  textScale?: number;
+  textScale?: number | undefined;
   /** Widest a node box may be, in pixels; longer lines are shortened (default 240 × textScale). */
-  maxNodeWidth?: number;
+  maxNodeWidth?: number | undefined;
 }
 
 interface Placed { node: TreeNode; x: number; depth: number; lines: string[]; children: Placed[] }
@@ -89,8 +89,9 @@ export function renderTreeImage(tree: TreeNode, options: TreeImageOptions = {}):
   const fill = (n: TreeNode): Rgba => {
     if (!isLeaf(n) || n.prediction === undefined) return NODE_FILL;
     if (typeof n.prediction === 'string') {
-      const hex = OKABE_ITO[classes.indexOf(n.prediction) % OKABE_ITO.length];
-      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+      const hex = OKABE_ITO[classes.indexOf(n.prediction) % OKABE_ITO.length]!;
+      const channel = (i: number) => parseInt(hex.slice(i, i + 2), 16);
+      const r = channel(1), g = channel(3), b = channel(5);
       return [r, g, b, 255];
     }
     return colorAt(viridis, hi > lo ? (n.prediction - lo) / (hi - lo) : 0.5);

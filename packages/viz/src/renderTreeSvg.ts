@@ -8,11 +8,11 @@ import type { TreeNode } from './TreeNode';
 /** Options of {@link renderTreeSvg}. */
 export interface TreeSvgOptions {
   /** Title above the tree. */
-  title?: string;
+  title?: string | undefined;
   /** Node box width in px (default 150). */
-  nodeWidth?: number;
+  nodeWidth?: number | undefined;
   /** Deepest level drawn; deeper subtrees are cut with "…" (default 8). */
-  maxDepth?: number;
+  maxDepth?: number | undefined;
 }
 
 interface Placed { node: TreeNode; x: number; depth: number; lines: string[]; children: Placed[] }
@@ -67,8 +67,9 @@ export function renderTreeSvg(tree: TreeNode, options: TreeSvgOptions = {}): str
   const fill = (n: TreeNode): [string, string] => {
     if (!isLeaf(n) || n.prediction === undefined) return ['#f3f3f3', '#222'];
     if (typeof n.prediction === 'string') {
-      const hex = OKABE_ITO[classes.indexOf(n.prediction) % OKABE_ITO.length];
-      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+      const hex = OKABE_ITO[classes.indexOf(n.prediction) % OKABE_ITO.length]!;
+      const channel = (i: number) => parseInt(hex.slice(i, i + 2), 16);
+      const r = channel(1), g = channel(3), b = channel(5);
       return [hex, r * 0.299 + g * 0.587 + b * 0.114 > 140 ? '#111' : '#fff'];
     }
     const t = hi > lo ? (n.prediction - lo) / (hi - lo) : 0.5;

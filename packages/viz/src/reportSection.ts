@@ -15,11 +15,11 @@ import { fitPhoto, renderPhotoOverlay } from './renderPhotoOverlay';
 
 /** What a report section needs besides the explanation. */
 export interface SectionOptions {
-  imageShape?: number[];
+  imageShape?: number[] | undefined;
   examples: number;
   json: unknown;
   index: number;
-  photos?: readonly (Image | undefined)[];
+  photos?: readonly (Image | undefined)[] | undefined;
 }
 
 const isNums = (v: unknown): v is number[] => Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'number');
@@ -102,12 +102,12 @@ function exampleFigure(e: Explanation, i: number, o: SectionOptions): string {
 function figure(e: Explanation, i: number, parts: string[]): string {
   const batch = e.attributionShape[0] ?? 0;
   for (const [name, v] of Object.entries(e.metrics)) {
-    if (perExampleCurves(v, batch)) parts.push(`<div class="gb-svg">${renderCurveSvg([{ label: name, y: (v as number[][])[i] }], { title: name })}</div>`);
+    if (perExampleCurves(v, batch)) parts.push(`<div class="gb-svg">${renderCurveSvg([{ label: name, y: (v as number[][])[i]! }], { title: name })}</div>`);
   }
   const source = e.preprocessing?.sources[i]?.name;
   const notes = [...(source ? [source] : []), prediction(e, i)];
   if (e.convergenceDelta?.[i] !== undefined) notes.push(`convergence δ ${formatNumber(e.convergenceDelta[i])}`);
-  for (const [name, v] of Object.entries(e.metrics)) if (isNums(v) && v.length === batch) notes.push(`${name} ${formatNumber(v[i])}`);
+  for (const [name, v] of Object.entries(e.metrics)) if (isNums(v) && v.length === batch) notes.push(`${name} ${formatNumber(v[i]!)}`);
   return `<figure class="gb-example"><div class="gb-pictures">${parts.join('')}</div><figcaption>#${i} · ${notes.map(escapeHtml).join(' · ')}</figcaption></figure>`;
 }
 

@@ -13,9 +13,9 @@ function coefficients(inSize: number, outSize: number): { start: Int32Array; wei
     for (let i = lo; i < hi; i++) {
       const t = 1 - Math.abs((i - centre + 0.5) / spread);
       w[i - lo] = t > 0 ? t : 0;
-      sum += w[i - lo];
+      sum += w[i - lo]!;
     }
-    for (let k = 0; k < w.length; k++) w[k] /= sum || 1;
+    for (let k = 0; k < w.length; k++) w[k] = w[k]! / (sum || 1);
     start[o] = lo;
     weights.push(w);
   }
@@ -39,10 +39,10 @@ export function resampleBilinear(src: ArrayLike<number>, height: number, width: 
   const rows = new Float64Array(height * outWidth * channels);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < outWidth; x++) {
-      const w = cx.weights[x], s = cx.start[x];
+      const w = cx.weights[x]!, s = cx.start[x]!;
       for (let c = 0; c < channels; c++) {
         let acc = 0;
-        for (let k = 0; k < w.length; k++) acc += w[k] * src[(y * width + s + k) * channels + c];
+        for (let k = 0; k < w.length; k++) acc += w[k]! * src[(y * width + s + k) * channels + c]!;
         rows[(y * outWidth + x) * channels + c] = acc;
       }
     }
@@ -50,10 +50,10 @@ export function resampleBilinear(src: ArrayLike<number>, height: number, width: 
   const cy = coefficients(height, outHeight);
   const out = new Float32Array(outHeight * outWidth * channels);
   for (let y = 0; y < outHeight; y++) {
-    const w = cy.weights[y], s = cy.start[y];
+    const w = cy.weights[y]!, s = cy.start[y]!;
     for (let i = 0; i < outWidth * channels; i++) {
       let acc = 0;
-      for (let k = 0; k < w.length; k++) acc += w[k] * rows[(s + k) * outWidth * channels + i];
+      for (let k = 0; k < w.length; k++) acc += w[k]! * rows[(s + k) * outWidth * channels + i]!;
       out[y * outWidth * channels + i] = acc;
     }
   }

@@ -11,8 +11,8 @@ export function resizeValues(values: ArrayLike<number>, h: number, w: number, ou
     for (let x = 0; x < outW; x++) {
       const fx = Math.min(w - 1, Math.max(0, ((x + 0.5) * w) / outW - 0.5));
       const x0 = Math.floor(fx), x1 = Math.min(w - 1, x0 + 1), dx = fx - x0;
-      const top = values[y0 * w + x0] * (1 - dx) + values[y0 * w + x1] * dx;
-      const bottom = values[y1 * w + x0] * (1 - dx) + values[y1 * w + x1] * dx;
+      const top = values[y0 * w + x0]! * (1 - dx) + values[y0 * w + x1]! * dx;
+      const bottom = values[y1 * w + x0]! * (1 - dx) + values[y1 * w + x1]! * dx;
       out[y * outW + x] = top * (1 - dy) + bottom * dy;
     }
   }

@@ -19,7 +19,7 @@ export function spatialShape(perExample: readonly number[], imageShape?: readonl
   const s = imageShape ?? perExample;
   if (s.length === 2 || s.length === 3) {
     const [height, width, channels = 1] = s;
-    if (height * width * channels === size) return { height, width, channels };
+    if (height !== undefined && width !== undefined && height * width * channels === size) return { height, width, channels };
   }
   throw invalidInput(
     imageShape

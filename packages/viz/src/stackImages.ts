@@ -7,7 +7,7 @@ import { blit } from './imageOps';
  * optional title line (built-in font) above them.
  * @example `stackImages([heat, legend], { title: 'saliency' });`
  */
-export function stackImages(parts: Image[], options: { gap?: number; pad?: number; title?: string } = {}): Image {
+export function stackImages(parts: Image[], options: { gap?: number | undefined; pad?: number | undefined; title?: string | undefined } = {}): Image {
   const gap = options.gap ?? 4, pad = options.pad ?? 4;
   const inner = Math.max(0, ...parts.map((p) => p.width));
   const title = options.title ? fitText(options.title, Math.max(inner, 60)) : '';

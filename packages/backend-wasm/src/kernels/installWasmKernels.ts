@@ -1,17 +1,23 @@
 import { getKernel, registerKernel, unregisterKernel, type KernelConfig } from '@tensorflow/tfjs-core';
+import { ACTIVATION_GRAD, activationGrad } from './activationGrad';
 import { conv2DBackpropInputViaConv } from './convBackpropInput';
 import { cpuBridge } from './cpuBridge';
 import { depthwiseBackpropInputViaConv } from './depthwiseBackpropInput';
 import { heapSlice } from './heapSlice';
+import { sharedIdentity } from './sharedIdentity';
 import { typedOneHot } from './typedOneHot';
 import { transposingMatMul } from './transposingMatMul';
 
-/** Kernels Glassbox replaces on wasm: the stock ones are slow for explainer workloads, or wrong (`OneHot`). */
-export const REPLACED_WASM_KERNELS = ['BatchMatMul', '_FusedMatMul', 'Conv2DBackpropInput', 'Slice', 'OneHot'] as const;
+/** Kernels Glassbox replaces on wasm: the stock ones are slow for explainer workloads (`Identity` copies), or wrong (`OneHot`). */
+export const REPLACED_WASM_KERNELS = ['BatchMatMul', '_FusedMatMul', 'Conv2DBackpropInput', 'Slice', 'OneHot', 'Identity'] as const;
 
-/** Kernels the stock wasm backend lacks that gradients need; Glassbox adds them. */
+/**
+ * Kernels the stock wasm backend lacks that gradients need; Glassbox adds them (`GlassboxActivationGrad`:
+ * one-pass relu/relu6 gradients of core's fused kernels).
+ */
 export const ADDED_WASM_KERNELS = [
   'DepthwiseConv2dNativeBackpropInput',
+  ACTIVATION_GRAD,
   'Conv2DBackpropFilter',
   'DepthwiseConv2dNativeBackpropFilter',
   'UnsortedSegmentSum',
@@ -37,12 +43,14 @@ function build(stock: (name: string) => KernelConfig | undefined): KernelConfig[
     conv2DBackpropInputViaConv(stock('Conv2DBackpropInput')),
     heapSlice(stock('Slice')),
     typedOneHot(stock('OneHot')),
+    sharedIdentity(stock('Identity')),
     // Added kernels keep a later tfjs's own implementation when it ships one.
     stock('DepthwiseConv2dNativeBackpropInput') ?? depthwiseBackpropInputViaConv(cpuBridge('DepthwiseConv2dNativeBackpropInput')),
     existingOrBridge('Conv2DBackpropFilter'),
     existingOrBridge('DepthwiseConv2dNativeBackpropFilter'),
     existingOrBridge('UnsortedSegmentSum'),
     existingOrBridge('Einsum'),
+    stock(ACTIVATION_GRAD) ?? activationGrad(),
   ];
 }
 

@@ -107,7 +107,13 @@ describe('wasm kernels', () => {
     ['2×5 strides [3,2] same', [2, 13, 12, 2], [2, 5, 2, 3], [3, 2], 'same'],
     ['1×1 stride 2', [2, 7, 7, 4], [1, 1, 4, 6], 2, 'valid'],
     ['explicit padding', [1, 8, 8, 2], [3, 3, 2, 2], 1, [[0, 0], [1, 2], [0, 1], [0, 0]]],
-    ['explicit padding larger than the filter (stock kernel)', [1, 8, 8, 2], [3, 3, 2, 2], 1, [[0, 0], [4, 0], [0, 0], [0, 0]]],
+    ['explicit padding larger than the filter', [1, 8, 8, 2], [3, 3, 2, 2], 1, [[0, 0], [4, 0], [0, 0], [0, 0]]],
+    // From 8 input channels on, a forward convolution of the dilated gradient (above: patches).
+    ['8 channels, 3×3 stride 1 same', [2, 9, 8, 8], [3, 3, 8, 4], 1, 'same'],
+    ['8 channels, 3×3 stride 2 same', [2, 9, 8, 8], [3, 3, 8, 5], 2, 'same'],
+    ['9 channels, 3×3 stride 2 valid, odd sizes', [1, 11, 10, 9], [3, 3, 9, 3], 2, 'valid'],
+    ['8 channels, explicit padding', [1, 8, 8, 8], [3, 3, 8, 2], 1, [[0, 0], [1, 2], [0, 1], [0, 0]]],
+    ['8 channels, explicit padding larger than the filter (stock kernel)', [1, 8, 8, 8], [3, 3, 8, 2], 1, [[0, 0], [4, 0], [0, 0], [0, 0]]],
   ];
   for (const [name, xs, fs, stride, pad] of convs) {
     it(`conv2d input gradient, ${name}, matches cpu`, async () => {
@@ -133,6 +139,55 @@ describe('wasm kernels', () => {
         }),
       ),
     );
+  });
+
+  it('GlassboxActivationGrad gives the relu and relu6 gradients of a fused output (the kink points get 0)', async () => {
+    const shape = [2, 5, 7, 3];
+    const vy = values(shape).map((v, i) => (i % 11 === 0 ? 0 : i % 13 === 0 ? 6 : v * 4 + 2));
+    const vdy = values(shape);
+    for (const activation of ['relu', 'relu6'] as const) {
+      await useBackend('cpu');
+      const ref = tf.tidy(() => {
+        const y = tf.tensor(vy, shape);
+        const mask = activation === 'relu' ? tf.step(y) : tf.mul(tf.step(y), tf.step(tf.sub(6, y)));
+        return tf.mul(tf.tensor(vdy, shape), mask);
+      });
+      const cpu = (await ref.data()) as Float32Array;
+      ref.dispose();
+      await useBackend('wasm');
+      const buffersBefore = tf.engine().backend.numDataIds();
+      const got = tf.tidy(() => tf.engine().runKernel('GlassboxActivationGrad', { dy: tf.tensor(vdy, shape), y: tf.tensor(vy, shape) }, { activation }) as tf.Tensor);
+      const wasm = (await got.data()) as Float32Array;
+      got.dispose();
+      expect(tf.engine().backend.numDataIds()).toBe(buffersBefore);
+      // + 0: cpu's multiply by a zero mask keeps the sign of dy (−0), the kernel writes +0.
+      expect(Array.from(wasm, (v) => v + 0)).toEqual(Array.from(cpu, (v) => v + 0));
+    }
+  });
+
+  it('fused matMul with a bias, run directly on operands of rank 2 to 4 (as a compiled Layers pass does), matches cpu', async () => {
+    // The stock kernel reads its operands as rank 3 (fed rank 2 it wrote past its output) and adds
+    // the bias to the first batch only.
+    const cases: Array<[number[], number[], boolean, boolean]> = [
+      [[6, 9], [9, 5], false, false],
+      [[9, 6], [5, 9], true, true],
+      [[6, 4, 9], [6, 9, 5], false, false],
+      [[6, 4, 9], [1, 9, 5], false, false],
+      [[1, 4, 9], [3, 9, 5], false, false],
+      [[3, 9, 4], [3, 5, 9], true, true],
+      [[2, 3, 4, 9], [1, 1, 9, 5], false, false],
+      [[2, 3, 4, 9], [2, 3, 9, 5], false, false],
+    ];
+    for (const [sa, sb, ta, tb] of cases) {
+      const va = values(sa), vb = values(sb), vbias = values([5]);
+      const r = await onBoth(() =>
+        tf.tidy(() =>
+          tf.engine().runKernel('_FusedMatMul', { a: tf.tensor(va, sa), b: tf.tensor(vb, sb), bias: tf.tensor1d(vbias) }, { transposeA: ta, transposeB: tb, activation: 'relu' } as never) as tf.Tensor,
+        ),
+      );
+      expect(r.shape).toEqual([...sa.slice(0, -2).map((d, i) => Math.max(d, sb[i])), ta ? sa.at(-1) : sa.at(-2), tb ? sb.at(-2) : sb.at(-1)]);
+      expectClose(r);
+    }
   });
 
   const depthwise: Array<[string, number[], number[], number, number, 'same' | 'valid']> = [
@@ -228,6 +283,21 @@ describe('wasm kernels', () => {
       expect(Array.from(r.wasm)).toEqual(Array.from(r.cpu));
     });
   }
+
+  it('identity (tf.clone, and every tensor a gradient saves) shares the buffer: no copy, and each handle outlives the other', async () => {
+    await useBackend('wasm');
+    const buffers = tf.engine().backend.numDataIds();
+    const x = tf.tensor([1, 2, 3, 4], [2, 2]);
+    const y = tf.clone(x);
+    expect(tf.engine().backend.numDataIds()).toBe(buffers + 1); // one buffer, two tensors
+    x.dispose();
+    expect(Array.from(await y.data())).toEqual([1, 2, 3, 4]);
+    const words = tf.tensor(['a', 'b']);
+    const s = tf.clone(words); // strings keep the stock kernel
+    expect(await s.data()).toEqual(['a', 'b']);
+    [y, s, words].forEach((t) => t.dispose());
+    expect(tf.engine().backend.numDataIds()).toBe(buffers);
+  });
 
   it('slice of int32 and bool tensors matches cpu', async () => {
     const ints = Array.from({ length: 24 }, (_, i) => i * 7 - 50);

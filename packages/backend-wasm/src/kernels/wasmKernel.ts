@@ -35,3 +35,19 @@ export type KernelOverride = (stock: KernelConfig | undefined) => KernelConfig;
 export function callStock(stock: KernelConfig, args: WasmKernelArgs): TensorInfo | TensorInfo[] {
   return (stock.kernelFunc as unknown as WasmKernelFunc)(args);
 }
+
+/**
+ * A kernel config that replaces `stock` (tfjs's wasm kernel of the same name) and may call it: same
+ * name, setup and dispose hooks, with `kernelFunc` made from the stock kernel. Throws when tfjs
+ * registered no such kernel, naming `who`.
+ */
+export function wrapStock(stock: KernelConfig | undefined, who: string, make: (stock: KernelConfig) => WasmKernelFunc): KernelConfig {
+  if (!stock) throw new Error(`${who} wraps the stock wasm kernel, which is not registered`);
+  return {
+    kernelName: stock.kernelName,
+    backendName: 'wasm',
+    ...(stock.setupFunc ? { setupFunc: stock.setupFunc } : {}),
+    ...(stock.disposeFunc ? { disposeFunc: stock.disposeFunc } : {}),
+    kernelFunc: make(stock) as unknown as KernelConfig['kernelFunc'],
+  };
+}

@@ -5,6 +5,8 @@ import { discoverPlugins } from '../plugins/discoverPlugins';
 import { takeFlag } from '../parseArgs';
 import { flagsToOptions, takeBoolean, takeNumber, takeValue } from '../args/flagValues';
 import { progressBar } from '../io/progressBar';
+import { phaseTimer } from '../io/phaseTimer';
+import { describeDeltas } from '../io/describeDeltas';
 import { parseMemoryBudget } from './parseMemoryBudget';
 import { checkOutputPath, type OutputTarget } from '../io/checkOutputPath';
 import { modelInputFiles } from '../io/modelInputFiles';
@@ -65,6 +67,7 @@ export async function explainCommand(io: Io, flags: Map<string, string>): Promis
   const rowsFlag = takeValue(flags, 'rows', 'data row indices such as 0,5,7');
   const labelColumn = takeValue(flags, 'label-column', 'a CSV column name or index');
   const allowNonFinite = takeBoolean(flags, 'allow-non-finite');
+  const timings = takeBoolean(flags, 'timings') ? phaseTimer() : undefined;
   const imageFlags = takeImageFlags(flags);
   const labelsFlag = takeValue(flags, 'labels', 'class names: a JSON array, a .json file or a text file with one name per line');
   if (labelColumn !== undefined && !dataPath) throw new InvalidOptionError('--label-column applies to --data CSV files');
@@ -77,6 +80,7 @@ export async function explainCommand(io: Io, flags: Map<string, string>): Promis
   ];
   const target_: OutputTarget | undefined = out ? await checkOutputPath(io.cwd, '--out', out, EXPLAIN_FORMATS, inputFiles) : undefined;
 
+  timings?.mark('plugins');
   const { explainers, backends: installedBackends, errors: pluginErrors } = await discoverPlugins(io.cwd);
   for (const line of pluginErrors) io.err(`warning: plugin ${line}`);
   const found = explainers.find((e) => e.explainer.name === method);
@@ -86,10 +90,13 @@ export async function explainCommand(io: Io, flags: Map<string, string>): Promis
       installed: explainers.map((e) => e.explainer.name),
     });
   }
+  timings?.mark('backend');
   const selection = await selectBackend(io, backend, fallback, installedBackends);
+  timings?.mark('model');
   const loaded = await loadModelFor(found.explainer, resolve(io.cwd, modelPath), withoutUndefined(graphTensors));
   let model = loaded;
   try {
+    timings?.mark('inputs');
     const images: ImageInputs | undefined = pictures ? await readImageInputs(io.cwd, inputPath, model, imageFlags.options) : undefined;
     if (!images && imageFlags.given.length) throw new InvalidOptionError(`${imageFlags.given.join(', ')} apply to pictures; give --input PNG/JPEG files or a folder of them`);
     for (const note of images?.notes ?? []) io.err(`note: ${note}`);
@@ -111,6 +118,7 @@ export async function explainCommand(io: Io, flags: Map<string, string>): Promis
     const bar = progressBar();
     const options = await readTensorOptions(explainer.options as Record<string, OptionSpec>, flagsToOptions(flags), io.cwd);
     let e: Explanation;
+    timings?.mark('explain');
     try {
       e = await explainer.explain(
         model,
@@ -130,10 +138,11 @@ export async function explainCommand(io: Io, flags: Map<string, string>): Promis
     }
     const summary = `${e.method} on ${e.backend}${selection.fellBack ? ' (fallback)' : ''}: ${e.inputShape[0]} example(s) in ${e.timing.durationMs} ms`;
     io.err(summary);
-    if (e.convergenceDelta) io.err(`convergence delta: ${e.convergenceDelta.map((d) => d.toExponential(2)).join(', ')}`);
+    if (e.convergenceDelta) io.err(`convergence delta: ${describeDeltas(e.convergenceDelta)}`);
     const fidelity = (e.data as { fidelity?: number } | undefined)?.fidelity;
     if (fidelity !== undefined) io.err(`held-out fidelity: ${fidelity.toFixed(4)}`);
     const extra = fidelity !== undefined ? { fidelity } : {};
+    timings?.mark('write');
     if (!target_) {
       io.out(await explanationJsonText(e, extra));
     } else {
@@ -144,6 +153,7 @@ export async function explainCommand(io: Io, flags: Map<string, string>): Promis
       });
       io.err(`wrote ${out}`);
     }
+    if (timings) io.err(`timings: ${timings.summary()}`);
     reportNonFinite(io, e, allowNonFinite);
     return 0;
   } finally {

@@ -1,7 +1,7 @@
 import { extname, resolve } from 'node:path';
 import { InvalidOptionError, type OptionSpec } from '@glassbox/core';
 import { readInputsFile } from '@glassbox/core/node';
-import { readCsv } from '@glassbox/surrogate-tree/node';
+import { readCsv } from '@glassbox/core/node';
 
 const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 

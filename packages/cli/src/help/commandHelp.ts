@@ -38,10 +38,13 @@ Compute:
   --memory-budget-mb <n>      memory an explainer may plan its chunks for
 
 Output:
-  --out <file>                .json (default: JSON on stdout), .png, .svg or .html; for pictures, PNG and HTML
+  --out <file>                .json (default: JSON on stdout), .npy (NumPy float32), .png, .svg or .html; for pictures, PNG and HTML
                               draw the heatmaps over the original photos
   --example <i>               the example a .png/.svg shows (default 0; every photo for picture inputs)
   --image-shape <h,w[,c]>     how to view flat inputs as images in pictures
+  --allow-non-finite          write results that hold NaN or Infinity (otherwise NON_FINITE_RESULT, exit 2)
+  --timings                   print the wall time of each phase (process start, plugins, backend, model,
+                              inputs, explain, write) to stderr
   --debug                     print the stack trace of an internal error
 
 Examples:
@@ -57,7 +60,8 @@ const COMMANDS: Record<string, string> = {
 Usage:
   glassbox methods [--json]
 
-A plugin is any installed package whose package.json says "glassbox": { "plugin": true }.
+Methods come from the CLI's own plugins and from the ones your project chose: glassbox.config.{js,mjs,json}
+("plugins"), else the dependencies in your nearest package.json that have a "glassbox" manifest.
 Details of one method: glassbox explain --method <id> --help
 
 ${EXIT_CODES}`,

@@ -28,36 +28,36 @@ export interface ExplainResult<D = unknown> {
   attributions: Tensor | { values: Float32Array; shape: number[] };
   convergenceDelta?: number[];
   diagnostics?: Record<string, unknown>;
-  labels?: ExplanationLabels;
+  labels?: ExplanationLabels | undefined;
   data?: D;
 }
 
 /** How an explainer is called. */
 export interface ExplainCall<O> {
   /** Method options; unknown keys are refused. */
-  options?: Partial<O> & Record<string, unknown>;
+  options?: (Partial<O> & Record<string, unknown>) | undefined;
   /** Flat output index per example, one for all, or `'predicted'` (argmax; the default). */
-  target?: number | readonly number[] | 'predicted';
-  signal?: AbortSignal;
-  onProgress?: (p: Progress) => void;
+  target?: number | readonly number[] | 'predicted' | undefined;
+  signal?: AbortSignal | undefined;
+  onProgress?: ((p: Progress) => void) | undefined;
   /** Seed of the random source (default 0). */
-  seed?: number;
+  seed?: number | undefined;
   /**
    * Bytes one chunk of batched work may allocate (a positive number). Default: half the memory
    * available (Node) or 512 MiB (browsers). Chunks shrink to one example; one example is refused
    * (`MEMORY_BUDGET`) only when it needs more than the memory available.
    */
-  memoryBudgetBytes?: number;
-  labels?: ExplanationLabels;
+  memoryBudgetBytes?: number | undefined;
+  labels?: ExplanationLabels | undefined;
   /**
    * Backend to compute on (a registered name, as in `useBackend`); the previous one is restored
    * afterwards. Safe under concurrency: explanations hold the backend lock, so concurrent calls
    * on different backends run one after another, each on its own backend, and `Explanation.backend`
    * names the backend that really computed it. Default: the active backend.
    */
-  backend?: string;
+  backend?: string | undefined;
   /** Tried in order when `backend` cannot be initialised. */
-  fallback?: readonly string[];
+  fallback?: readonly string[] | undefined;
 }
 
 /** The input of an explanation: a tensor (not disposed), nested arrays, or flat values with a shape. */

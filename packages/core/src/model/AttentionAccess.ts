@@ -40,9 +40,9 @@ export interface AttentionAccess {
   readonly numLayers: number;
   readonly numHeads: number;
   /** Optional: ids are integers in `[0, vocabularySize)`; explainers refuse others with `INVALID_INPUT`. */
-  readonly vocabularySize?: number;
+  readonly vocabularySize?: number | undefined;
   /** Optional: the padding token id (masked out of attention), when the model masks padding. */
-  readonly padTokenId?: number;
+  readonly padTokenId?: number | undefined;
   /** Token ids `[batch, seq]` (int32 or float) to embedding outputs `[batch, seq, dModel]`. */
   embed(tokenIds: Tensor): Tensor;
   /**
@@ -52,5 +52,5 @@ export interface AttentionAccess {
    */
   forwardFromEmbeddings(embeddings: Tensor, options?: ForwardFromEmbeddingsOptions): AttentionForward;
   /** Optional: token strings for ids, so explanations name their tokens. */
-  decode?(ids: readonly number[]): string[];
+  readonly decode?: ((ids: readonly number[]) => string[]) | undefined;
 }

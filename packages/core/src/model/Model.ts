@@ -89,9 +89,9 @@ export interface Model {
   readonly outputShape: readonly number[];
   readonly capabilities: ReadonlySet<ModelCapability>;
   /** Optional names for the flattened outputs (class labels). */
-  readonly classNames?: readonly string[];
+  readonly classNames?: readonly string[] | undefined;
   /** Optional names for the input features (flat inputs). */
-  readonly featureNames?: readonly string[];
+  readonly featureNames?: readonly string[] | undefined;
   /** Inference on a batch `[n, ...inputShape]`. Resolves to `[n, ...outputShape]`; the caller owns it. */
   predict(x: Tensor): Promise<Tensor>;
   /**

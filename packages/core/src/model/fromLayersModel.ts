@@ -80,11 +80,9 @@ export function fromLayersModel(model: LayersModelLike, options: LayersModelAdap
   const compiled = options.optimize === false ? null : compileLayersForward(model as unknown as LayersGraphLike);
   const plain = (x: tf.Tensor) => model.apply(x, { training: false }) as tf.Tensor;
   // Gradient rules act on tfjs's own kernels (Relu, MaxPool …), which the compiled pass fuses away,
-  // so rule-overriding methods run the plain pass. The wasm backend corrupts its heap on
-  // MobileNetV2 through the compiled pass (not yet isolated: each fused kernel alone matches), so it
-  // keeps tfjs-layers' own pass for now.
+  // so rule-overriding methods run the plain pass.
   const forward = (x: tf.Tensor, o?: ForwardOptions): tf.Tensor =>
-    o?.gradientRules ? withGradientRules(o.gradientRules, () => plain(x)) : compiled && tf.getBackend() !== 'wasm' ? compiled(x) : plain(x);
+    o?.gradientRules ? withGradientRules(o.gradientRules, () => plain(x)) : compiled ? compiled(x) : plain(x);
   const adapter: Model = {
     specVersion: MODEL_SPEC_VERSION,
     name: options.name ?? model.name,

@@ -11,7 +11,7 @@ export type FeatureUnit =
 /** The attribute part of a one-hot column name: `Purpose.NewCar` → `Purpose`, `colour=red` → `colour`. */
 const prefixOf = (name: string): string | null => {
   const m = /^(.+?)[.=:_]/.exec(name);
-  return m ? m[1] : null;
+  return m?.[1] ?? null;
 };
 
 /**
@@ -33,20 +33,20 @@ export function featureUnits(names: readonly string[], values: Float32Array, row
     let isBinary = true;
     let sum = 0;
     for (let i = 0; i < rows; i++) {
-      const v = values[i * cols + j];
+      const v = values[i * cols + j]!;
       if (v !== 0 && v !== 1) isBinary = false;
       sum += v;
     }
     const mean = sum / rows;
     let ss = 0;
-    for (let i = 0; i < rows; i++) ss += (values[i * cols + j] - mean) ** 2;
+    for (let i = 0; i < rows; i++) ss += (values[i * cols + j]! - mean) ** 2;
     binary.push(isBinary);
     scale.push(Math.sqrt(ss / rows));
   }
   const units: FeatureUnit[] = [];
   for (let j = 0; j < cols; ) {
     if (!binary[j]) {
-      units.push({ kind: 'numeric', features: [j], scale: scale[j] });
+      units.push({ kind: 'numeric', features: [j], scale: scale[j]! });
       j++;
       continue;
     }
@@ -58,7 +58,7 @@ export function featureUnits(names: readonly string[], values: Float32Array, row
     let exclusive = group.length > 1;
     for (let i = 0; exclusive && i < rows; i++) {
       let ones = 0;
-      for (const k of group) ones += values[i * cols + k];
+      for (const k of group) ones += values[i * cols + k]!;
       if (ones > 1) exclusive = false;
     }
     if (exclusive) {

@@ -46,7 +46,7 @@ export function perturbAround(
       if (u.kind === 'numeric') {
         if (u.scale > 0) {
           const e = options.noise * random.normal();
-          z[u.features[0]] = x[u.features[0]] + e * u.scale;
+          z[u.features[0]] = x[u.features[0]]! + e * u.scale;
           d2 += e * e;
         }
         continue;
@@ -55,7 +55,7 @@ export function perturbAround(
       const b = random.int(background.rows) * cols;
       let changed = false;
       for (const j of u.features) {
-        const v = background.values[b + j];
+        const v = background.values[b + j]!;
         if (v !== x[j]) changed = true;
         z[j] = v;
       }
@@ -77,7 +77,7 @@ export function augmentRows(values: Float32Array, rows: number, cols: number, un
     for (let c = 0; c < perRow; c++) {
       const z = out.subarray((r * perRow + c) * cols, (r * perRow + c + 1) * cols);
       z.set(x);
-      for (const u of units) if (u.kind === 'numeric' && u.scale > 0) z[u.features[0]] = x[u.features[0]] + noise * u.scale * random.normal();
+      for (const u of units) if (u.kind === 'numeric' && u.scale > 0) z[u.features[0]] = x[u.features[0]]! + noise * u.scale * random.normal();
     }
   }
   return out;

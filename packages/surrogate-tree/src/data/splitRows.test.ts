@@ -41,7 +41,7 @@ describe('featureUnits', () => {
       ['binary', [4]],
       ['binary', [5]],
     ]);
-    expect(units[0].kind === 'numeric' && units[0].scale).toBeCloseTo(Math.sqrt(125), 5);
+    expect(units[0]!.kind === 'numeric' && units[0]!.scale).toBeCloseTo(Math.sqrt(125), 5);
   });
   it('without names every binary column stands alone', () => {
     expect(featureUnits(['x0', 'x1', 'x2', 'x3', 'x4', 'x5'], values, 4, 6).filter((u) => u.kind === 'one-hot')).toEqual([]);
@@ -52,9 +52,9 @@ describe('featureUnits', () => {
     expect(out.length).toBe(4 * 3 * 6);
     for (let r = 0; r < 12; r++) {
       const src = Math.floor(r / 3);
-      expect(Array.from(out.subarray(r * 6 + 1, r * 6 + 6))).toEqual(rows[src].slice(1));
-      expect(out[r * 6]).not.toBe(rows[src][0]);
-      expect(Math.abs(out[r * 6] - rows[src][0])).toBeLessThan(0.1 * Math.sqrt(125) * 5);
+      expect(Array.from(out.subarray(r * 6 + 1, r * 6 + 6))).toEqual(rows[src]!.slice(1));
+      expect(out[r * 6]).not.toBe(rows[src]![0]);
+      expect(Math.abs(out[r * 6]! - rows[src]![0]!)).toBeLessThan(0.1 * Math.sqrt(125) * 5);
     }
   });
 });

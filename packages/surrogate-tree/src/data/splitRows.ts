@@ -13,8 +13,8 @@ export function splitRows(n: number, heldOut: number, random: Random): { train: 
   const idx = Int32Array.from({ length: n }, (_, i) => i);
   for (let i = n - 1; i > 0; i--) {
     const j = random.int(i + 1);
-    const t = idx[i];
-    idx[i] = idx[j];
+    const t = idx[i]!;
+    idx[i] = idx[j]!;
     idx[j] = t;
   }
   const k = n < 2 ? 0 : Math.min(n - 1, Math.max(1, Math.round(n * heldOut)));
@@ -24,7 +24,7 @@ export function splitRows(n: number, heldOut: number, random: Random): { train: 
 /** The rows `idx` of row-major `values` with `cols` columns, as a new array. */
 export function takeRows(values: Float32Array, cols: number, idx: ArrayLike<number>): Float32Array {
   const out = new Float32Array(idx.length * cols);
-  for (let r = 0; r < idx.length; r++) out.set(values.subarray(idx[r] * cols, (idx[r] + 1) * cols), r * cols);
+  for (let r = 0; r < idx.length; r++) out.set(values.subarray(idx[r]! * cols, (idx[r]! + 1) * cols), r * cols);
   return out;
 }
 
@@ -44,7 +44,7 @@ export function stratifiedSplit(labels: ArrayLike<number>, heldOut: number, rand
     const idx = Array.from(labels, (l, i) => (l === cls ? i : -1)).filter((i) => i >= 0);
     for (let i = idx.length - 1; i > 0; i--) {
       const j = random.int(i + 1);
-      [idx[i], idx[j]] = [idx[j], idx[i]];
+      [idx[i], idx[j]] = [idx[j]!, idx[i]!];
     }
     const k = Math.round(idx.length * heldOut);
     test.push(...idx.slice(0, k));

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { explanationFromJSON, explanationToJSON, fromBatchFunction, type Model } from '@glassbox/core';
 import { createTinyMlp, explainerConformance, randomInputs, trackTensors } from '@glassbox/core/testing';
 import { surrogateTree } from './surrogateTree';
+import { blackBoxMlp } from './blackBoxMlp';
 import { parseCsv } from '@glassbox/core';
 import { checkCsvColumns } from '@glassbox/core';
 import { predictTree } from '../tree/predictTree';
@@ -25,7 +25,7 @@ const ruleModel = (): Model =>
       const out = new Float32Array(n * 2);
       const p = cancer.header.length;
       for (let i = 0; i < n; i++) {
-        const r = (name: string) => x[i * p + col(name)];
+        const r = (name: string) => x[i * p + col(name)]!;
         const malignant = r('worst_radius') > 16.8 || (r('worst_concave_points') > 0.14 && r('worst_texture') > 25);
         out[i * 2 + (malignant ? 1 : 0)] = 0.9;
         out[i * 2 + (malignant ? 0 : 1)] = 0.1;
@@ -43,20 +43,7 @@ describe('surrogate-tree: conformance', () => {
     }
   });
   describe('on a black-box batch function, with perturbed rows', () => {
-    const blackBox = () => {
-      const mlp = createTinyMlp({ seed: 4 });
-      const model = fromBatchFunction(
-        async (x, n) => {
-          const t = tf.tensor(x, [n, 6]);
-          const y = await mlp.predict(t);
-          const d = (await y.data()) as Float32Array;
-          tf.dispose([t, y]);
-          return d;
-        },
-        { inputShape: [6], outputShape: [3] },
-      );
-      return { ...model, dispose: () => mlp.dispose?.() };
-    };
+    const blackBox = () => blackBoxMlp({ seed: 4 });
     const checks = explainerConformance({
       explainer: surrogateTree({ augment: 3 }),
       model: blackBox,
@@ -82,11 +69,11 @@ describe('surrogate-tree on real data (breast cancer) with a known-rule black bo
     expect(d.majorityFidelity).toBeLessThan(0.75);
     expect(d.tree.nodes[0]).toMatchObject({ feature: col('worst_radius') });
     // The root threshold sits in the data gap around 16.8 (closest training values on either side).
-    const radii = Array.from({ length: 569 }, (_, i) => cancer.values[i * 30 + col('worst_radius')]).sort((a, b) => a - b);
-    const below = radii.filter((v) => v <= 16.8).pop()!;
-    const above = radii.find((v) => v > 16.8)!;
-    expect(d.tree.nodes[0].threshold).toBeGreaterThanOrEqual(below);
-    expect(d.tree.nodes[0].threshold).toBeLessThan(above);
+    const radii = Array.from({ length: 569 }, (_, i) => cancer.values[i * 30 + col('worst_radius')]).sort((a, b) => a! - b!);
+    const below = radii.filter((v) => v! <= 16.8).pop()!;
+    const above = radii.find((v) => v! > 16.8)!;
+    expect(d.tree.nodes[0]!.threshold).toBeGreaterThanOrEqual(below);
+    expect(d.tree.nodes[0]!.threshold).toBeLessThan(above);
     expect(d.importances.slice(0, 3).map((f) => f.feature).sort()).toEqual(['worst_concave_points', 'worst_radius', 'worst_texture']);
     expect(d.rulesText).toMatch(/^if worst_radius > [\d.]+ then malignant \(n = \d+, 100% agree\)$/m);
     expect(Array.from(e.attributions).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
@@ -126,7 +113,7 @@ describe('surrogate-tree on real data (breast cancer) with a known-rule black bo
     const e = await surrogateTree({ maxDepth: 3, augment: 2 }).explain(counting, cancer);
     expect(e.data!.syntheticRows).toBe(2 * e.data!.trainRows);
     expect(queried).toBe(569 + 2 * e.data!.trainRows);
-    expect(e.data!.tree.nodes[0].samples).toBe(3 * e.data!.trainRows);
+    expect(e.data!.tree.nodes[0]!.samples).toBe(3 * e.data!.trainRows);
     expect(e.data!.heldOutRows).toBe(142);
   });
 
@@ -178,7 +165,7 @@ describe('surrogate-tree on real data (breast cancer) with a known-rule black bo
   it('converts to the nested tree viz draws', async () => {
     const e = await surrogateTree({ maxDepth: 2 }).explain(ruleModel(), cancer);
     const t = toRenderTree(e.data!.tree);
-    expect(t).toMatchObject({ feature: 'worst_radius', threshold: e.data!.tree.nodes[0].threshold, samples: e.data!.trainRows });
+    expect(t).toMatchObject({ feature: 'worst_radius', threshold: e.data!.tree.nodes[0]!.threshold, samples: e.data!.trainRows });
     expect(t.left!.left!.prediction).toMatch(/benign|malignant/);
     expect(Array.isArray(t.value)).toBe(true);
   });

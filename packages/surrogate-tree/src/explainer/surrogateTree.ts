@@ -89,7 +89,7 @@ export function surrogateTree(defaults: Partial<SurrogateTreeOptions> = {}): Exp
     defaults,
     async run({ model, inputs, targets, options, context, outputs }) {
       const fit = fitOptionsOf(options, `method "${name}"`);
-      const n = inputs.shape[0];
+      const n = inputs.shape[0]!; // inputs are [batch, ...inputShape]
       const p = sizeOf(model.inputShape);
       const outSize = sizeOf(model.outputShape);
       if (n < 2) throw new InvalidInputError(`${name} needs at least 2 rows (some to fit the tree, some to measure its fidelity); got ${n}`, { received: n });
@@ -104,14 +104,14 @@ export function surrogateTree(defaults: Partial<SurrogateTreeOptions> = {}): Exp
         }
       }
       const reference = (out: Float32Array) =>
-        output === undefined ? modelLabels(out, outSize) : Float64Array.from({ length: out.length / outSize }, (_, i) => out[i * outSize + output!]);
+        output === undefined ? modelLabels(out, outSize) : Float64Array.from({ length: out.length / outSize }, (_, i) => out[i * outSize + output!]!);
       const values = Float32Array.from((await inputs.data()) as Float32Array);
       const featureNames = modelFeatureNames(model, p);
       const classNames = output === undefined ? modelClassNames(model, outSize) : undefined;
       const y = reference(outputs);
       const { train, test } = splitRows(n, options.heldOut, context.random.fork('held-out'));
       let X = takeRows(values, p, train);
-      let yTrain: ArrayLike<number> = Array.from(train, (i) => y[i]);
+      let yTrain: ArrayLike<number> = Array.from(train, (i) => y[i]!);
       let synthetic = 0;
       if (options.augment > 0) {
         const units = featureUnits(featureNames, X, train.length, p);
@@ -135,12 +135,12 @@ export function surrogateTree(defaults: Partial<SurrogateTreeOptions> = {}): Exp
       context.progress({ stage: 'fit tree', done: 1, total: 1 });
       const score = output === undefined ? accuracy : r2Score;
       const testX = { values: takeRows(values, p, test), shape: [test.length, p] };
-      const testY = Array.from(test, (i) => y[i]);
+      const testY = Array.from(test, (i) => y[i]!);
       const fidelity = score(testY, predictTree(tree, testX));
-      const trainFidelity = score(Array.from(train, (i) => y[i]), predictTree(tree, { values: takeRows(values, p, train), shape: [train.length, p] }));
+      const trainFidelity = score(Array.from(train, (i) => y[i]!), predictTree(tree, { values: takeRows(values, p, train), shape: [train.length, p] }));
       const rules = treeRules(tree);
       const importances = tree.featureImportances
-        .map((importance, j) => ({ feature: featureNames[j], importance }))
+        .map((importance, j) => ({ feature: featureNames[j]!, importance }))
         .sort((a, b) => b.importance - a.importance);
       return {
         attributions: { values: Float32Array.from(tree.featureImportances), shape: [1, ...model.inputShape] },
@@ -154,7 +154,7 @@ export function surrogateTree(defaults: Partial<SurrogateTreeOptions> = {}): Exp
           fidelity,
           fidelityMetric: output === undefined ? 'accuracy' : 'r2',
           trainFidelity,
-          ...(output === undefined ? { majorityFidelity: accuracy(testY, testY.map(() => tree.nodes[0].prediction)) } : { output }),
+          ...(output === undefined ? { majorityFidelity: accuracy(testY, testY.map(() => tree.nodes[0]!.prediction)) } : { output }),
           trainRows: train.length,
           heldOutRows: test.length,
           syntheticRows: synthetic,

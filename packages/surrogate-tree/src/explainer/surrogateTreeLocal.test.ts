@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { createRandom, fromBatchFunction, type Model } from '@glassbox/core';
 import { createTinyMlp, explainerConformance, randomInputs } from '@glassbox/core/testing';
 import { surrogateTreeLocal } from './surrogateTreeLocal';
+import { blackBoxMlp } from './blackBoxMlp';
 import { parseCsv } from '@glassbox/core';
 import { featureUnits } from '../data/featureUnits';
 import { perturbAround } from '../data/perturb';
@@ -22,7 +22,7 @@ const creditRule = (): Model =>
     async (x, n) => {
       const out = new Float32Array(n * 2);
       for (let i = 0; i < n; i++) {
-        const bad = x[i * p + col('CheckingAccountStatus.lt.0')] === 1 && x[i * p + col('Duration')] > 24;
+        const bad = x[i * p + col('CheckingAccountStatus.lt.0')] === 1 && x[i * p + col('Duration')]! > 24;
         out[i * 2] = bad ? 0.2 : 0.8;
         out[i * 2 + 1] = bad ? 0.8 : 0.2;
       }
@@ -40,20 +40,7 @@ describe('surrogate-tree-local: conformance', () => {
     }
   });
   describe('on a black-box batch function', () => {
-    const blackBox = () => {
-      const mlp = createTinyMlp({ seed: 9, outputs: 1, head: 'sigmoid' });
-      const model = fromBatchFunction(
-        async (x, n) => {
-          const t = tf.tensor(x, [n, 6]);
-          const y = await mlp.predict(t);
-          const d = (await y.data()) as Float32Array;
-          tf.dispose([t, y]);
-          return d;
-        },
-        { inputShape: [6], outputShape: [1] },
-      );
-      return { ...model, dispose: () => mlp.dispose?.() };
-    };
+    const blackBox = () => blackBoxMlp({ seed: 9, outputs: 1, head: 'sigmoid' });
     const checks = explainerConformance({
       explainer: surrogateTreeLocal({ samples: 100, task: 'regression' }),
       model: blackBox,
@@ -79,7 +66,7 @@ describe('feature units and perturbations on the German credit columns', () => {
     ]);
     expect(units.filter((u) => u.kind === 'binary').map((u) => credit.header[u.features[0]])).toEqual(['Telephone', 'ForeignWorker']);
     const groups = units.filter((u) => u.kind === 'one-hot');
-    expect(groups.map((u) => credit.header[u.features[0]].split('.')[0])).toEqual([
+    expect(groups.map((u) => credit.header[u.features[0]!]!.split('.')[0])).toEqual([
       'CheckingAccountStatus',
       'CreditHistory',
       'Purpose',
@@ -106,7 +93,7 @@ describe('feature units and perturbations on the German credit columns', () => {
     for (let s = 1; s < 500; s++) {
       for (const u of units) {
         if (u.kind !== 'one-hot') continue;
-        const ones = u.features.reduce((a, j) => a + samples[s * p + j], 0);
+        const ones = u.features.reduce((a, j) => a + samples[s * p + j]!, 0);
         expect(ones).toBe(1);
         if (u.features.some((j) => samples[s * p + j] !== x[j])) swapped++;
       }
@@ -123,29 +110,29 @@ describe('surrogate-tree-local on real credit data with a known-rule black box',
   // A rejected applicant near the boundary (overdrawn, 27–30 months), so that perturbations (±6 months) reach 24.
   const rejected = Array.from({ length: 1000 }, (_, i) => i).find((i) => {
     const months = credit.values[i * p + col('Duration')];
-    return credit.values[i * p + col('CheckingAccountStatus.lt.0')] === 1 && months >= 27 && months <= 30;
+    return credit.values[i * p + col('CheckingAccountStatus.lt.0')] === 1 && months! >= 27 && months! <= 30;
   })!;
 
   it('the deciding path names the rule, with high local fidelity and contributions that add up', async () => {
     const explainer = surrogateTreeLocal({ background: credit, maxDepth: 3 });
     const e = await explainer.explain(creditRule(), [Array.from(row(rejected))], { target: 1 });
     const s = e.data!.instances[0];
-    expect(s.modelPrediction).toBe(1);
-    expect(s.agrees).toBe(true);
-    expect(s.fidelity).toBeGreaterThan(0.97);
-    expect(s.path.map((step) => step.name).sort()).toEqual(['CheckingAccountStatus.lt.0', 'Duration']);
-    expect(s.path.find((step) => step.name === 'CheckingAccountStatus.lt.0')!.condition).toBe('CheckingAccountStatus.lt.0 = 1');
-    const duration = s.path.find((step) => step.name === 'Duration')!;
+    expect(s!.modelPrediction).toBe(1);
+    expect(s!.agrees).toBe(true);
+    expect(s!.fidelity).toBeGreaterThan(0.97);
+    expect(s!.path.map((step) => step.name).sort()).toEqual(['CheckingAccountStatus.lt.0', 'Duration']);
+    expect(s!.path.find((step) => step.name === 'CheckingAccountStatus.lt.0')!.condition).toBe('CheckingAccountStatus.lt.0 = 1');
+    const duration = s!.path.find((step) => step.name === 'Duration')!;
     expect(duration.condition).toMatch(/^Duration > /);
     expect(duration.threshold).toBeGreaterThan(22);
     expect(duration.threshold).toBeLessThan(26);
-    expect(s.rule).toMatch(/then bad \(n = \d+, 100% agree\)$/);
-    const total = s.path.reduce((a, step) => a + step.contribution, 0);
-    expect(total).toBeCloseTo(s.leafScore - s.rootScore, 10);
+    expect(s!.rule).toMatch(/then bad \(n = \d+, 100% agree\)$/);
+    const total = s!.path.reduce((a, step) => a + step.contribution, 0);
+    expect(total).toBeCloseTo(s!.leafScore - s!.rootScore, 10);
     expect(Array.from(e.attributions).reduce((a, b) => a + b, 0)).toBeCloseTo(total, 5);
     expect(e.attributions[col('Duration')]).toBeGreaterThan(0);
     expect(e.attributions[col('Age')]).toBe(0);
-    expect(s.scoreName).toBe('share of bad');
+    expect(s!.scoreName).toBe('share of bad');
   });
 
   it('explains several rows at once, each with its own tree, deterministically', async () => {
@@ -163,9 +150,9 @@ describe('surrogate-tree-local on real credit data with a known-rule black box',
     const e = await surrogateTreeLocal({ background: credit, task: 'regression' }).explain(creditRule(), [Array.from(row(rejected))], { target: 1 });
     const s = e.data!.instances[0];
     expect(s).toMatchObject({ fidelityMetric: 'r2', scoreName: 'P(bad)' });
-    expect(s.modelPrediction).toBeCloseTo(0.8, 6);
-    expect(s.treePrediction).toBeCloseTo(0.8, 6);
-    expect(s.fidelity).toBeGreaterThan(0.9);
+    expect(s!.modelPrediction).toBeCloseTo(0.8, 6);
+    expect(s!.treePrediction).toBeCloseTo(0.8, 6);
+    expect(s!.fidelity).toBeGreaterThan(0.9);
   });
 
   it('needs a background or several rows, of the right width', async () => {

@@ -1,5 +1,6 @@
 import { defineExplainer, InvalidInputError, sizeOf, type Explainer } from '@glassbox/core';
 import type { DecisionTree } from '../tree/DecisionTree';
+import { treeNode } from '../tree/treeNode';
 import { fitTree } from '../tree/fitTree';
 import { toDense, type Matrix } from '../tree/Matrix';
 import { decisionPath, predictTree } from '../tree/predictTree';
@@ -120,7 +121,7 @@ export function surrogateTreeLocal(
     withBackground: (rows) => surrogateTreeLocal({ ...config, background: { values: rows.values, shape: rows.shape as [number, number] } }),
     async run({ model, inputs, targets, options, context }) {
       const fit = fitOptionsOf(options, `method "${name}"`);
-      const n = inputs.shape[0];
+      const n = inputs.shape[0]!; // inputs are [batch, ...inputShape]
       const p = sizeOf(model.inputShape);
       const outSize = sizeOf(model.outputShape);
       const values = Float32Array.from((await inputs.data()) as Float32Array);
@@ -138,11 +139,11 @@ export function surrogateTreeLocal(
       const instances: LocalSurrogate[] = [];
       for (let i = 0; i < n; i++) {
         const x = values.subarray(i * p, (i + 1) * p);
-        const t = targets[i];
+        const t = targets[i]!; // one target per row (core)
         const rng = context.random.fork(`instance ${i}`);
         const { samples, weights } = perturbAround(x, units, bg, options.samples, options, rng);
         const out = await queryModel(model, samples, options.samples, context, `query model (instance ${i + 1} of ${n})`);
-        const y = classification ? modelLabels(out, outSize) : Float64Array.from({ length: options.samples }, (_, s) => out[s * outSize + t]);
+        const y = classification ? modelLabels(out, outSize) : Float64Array.from({ length: options.samples }, (_, s) => out[s * outSize + t]!);
         const split = splitRows(options.samples - 1, options.heldOut, rng.fork('held-out'));
         const trainIdx = [0, ...Array.from(split.train, (s) => s + 1)];
         const testIdx = Array.from(split.test, (s) => s + 1);
@@ -152,37 +153,38 @@ export function surrogateTreeLocal(
           return { values: v, shape: [idx.length, p] };
         };
         const classNames = classification ? modelClassNames(model, outSize) : undefined;
-        const tree = fitTree(rows(trainIdx), trainIdx.map((s) => y[s]), {
+        const tree = fitTree(rows(trainIdx), trainIdx.map((s) => y[s]!), {
           ...fit,
-          sampleWeight: trainIdx.map((s) => weights[s]),
+          sampleWeight: trainIdx.map((s) => weights[s]!),
           featureNames,
           classNames,
           targetName: classification ? undefined : outputName(model, t, out),
         });
         const score = classification ? accuracy : r2Score;
-        const fidelity = score(testIdx.map((s) => y[s]), predictTree(tree, rows(testIdx)), testIdx.map((s) => weights[s]));
+        const fidelity = score(testIdx.map((s) => y[s]!), predictTree(tree, rows(testIdx)), testIdx.map((s) => weights[s]!));
         const c = outSize === 1 ? 1 : t;
-        const scoreOf = (k: number) => (classification ? (tree.nodes[k].value[c] ?? 0) : tree.nodes[k].prediction);
+        const scoreOf = (k: number) => (classification ? (treeNode(tree, k).value[c] ?? 0) : treeNode(tree, k).prediction);
         const { steps, leaf } = decisionPath(tree, x);
         const path = steps.map((s): LocalPathStep => {
-          const child = s.left ? tree.nodes[s.node].left : tree.nodes[s.node].right;
+          const decision = treeNode(tree, s.node);
+          const child = s.left ? decision.left : decision.right;
           const contribution = scoreOf(child) - scoreOf(s.node);
-          attributions[i * p + s.feature] += contribution;
+          attributions[i * p + s.feature]! += contribution;
           return { feature: s.feature, name: s.name, threshold: s.threshold, value: s.value, condition: formatCondition(tree, s.feature, s.threshold, s.left), contribution };
         });
         instances.push({
           row: i,
           target: t,
-          modelPrediction: y[0],
-          treePrediction: tree.nodes[leaf].prediction,
-          ...(classification ? { agrees: tree.nodes[leaf].prediction === y[0] } : {}),
+          modelPrediction: y[0]!,
+          treePrediction: treeNode(tree, leaf).prediction,
+          ...(classification ? { agrees: treeNode(tree, leaf).prediction === y[0] } : {}),
           fidelity,
           fidelityMetric: classification ? 'accuracy' : 'r2',
           samples: options.samples,
           heldOutSamples: testIdx.length,
           rootScore: scoreOf(0),
           leafScore: scoreOf(leaf),
-          scoreName: classification ? `share of ${classNames![c]}` : tree.targetName!,
+          scoreName: classification ? `share of ${classNames![c]!}` : tree.targetName!,
           path,
           rule: treeRules(tree).find((r) => r.leaf === leaf)!.text,
           tree,

@@ -11,7 +11,7 @@ export function accuracy(reference: ArrayLike<number>, predicted: ArrayLike<numb
   let hit = 0;
   let total = 0;
   for (let i = 0; i < reference.length; i++) {
-    const w = weights ? weights[i] : 1;
+    const w = weights ? weights[i]! : 1;
     total += w;
     if (reference[i] === predicted[i]) hit += w;
   }
@@ -32,18 +32,18 @@ export function r2Score(reference: ArrayLike<number>, predicted: ArrayLike<numbe
   let W = 0;
   let s = 0;
   for (let i = 0; i < reference.length; i++) {
-    const w = weights ? weights[i] : 1;
+    const w = weights ? weights[i]! : 1;
     W += w;
-    s += w * reference[i];
+    s += w * reference[i]!;
   }
   if (!(W > 0)) return 0;
   const mean = s / W;
   let res = 0;
   let tot = 0;
   for (let i = 0; i < reference.length; i++) {
-    const w = weights ? weights[i] : 1;
-    res += w * (reference[i] - predicted[i]) ** 2;
-    tot += w * (reference[i] - mean) ** 2;
+    const w = weights ? weights[i]! : 1;
+    res += w * (reference[i]! - predicted[i]!) ** 2;
+    tot += w * (reference[i]! - mean) ** 2;
   }
   if (tot <= 1e-12 * Math.max(1e-300, W * mean * mean)) return res <= 1e-12 * Math.max(1e-300, W * mean * mean) ? 1 : 0;
   return 1 - res / tot;

@@ -9,11 +9,11 @@ export function modelLabels(outputs: Float32Array, outputSize: number): Int32Arr
   const labels = new Int32Array(rows);
   for (let i = 0; i < rows; i++) {
     if (outputSize === 1) {
-      labels[i] = outputs[i] >= 0.5 ? 1 : 0;
+      labels[i] = outputs[i]! >= 0.5 ? 1 : 0;
       continue;
     }
     let best = 0;
-    for (let j = 1; j < outputSize; j++) if (outputs[i * outputSize + j] > outputs[i * outputSize + best]) best = j;
+    for (let j = 1; j < outputSize; j++) if (outputs[i * outputSize + j]! > outputs[i * outputSize + best]!) best = j;
     labels[i] = best;
   }
   return labels;

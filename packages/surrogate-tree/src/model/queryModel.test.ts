@@ -37,7 +37,7 @@ describe('queryModel', () => {
     const x = tf.tensor2d(values, [rows, 8]);
     const whole = await model.predict(x);
     const want = (await whole.data()) as Float32Array;
-    out.forEach((v, i) => expect(v).toBeCloseTo(want[i], 5));
+    out.forEach((v, i) => expect(v).toBeCloseTo(want[i]!, 5));
     tf.dispose([x, whole]);
     dispose();
   });

@@ -1,4 +1,5 @@
 import type { DecisionTree } from '../tree/DecisionTree';
+import { treeNode } from '../tree/treeNode';
 
 /**
  * A tree node as nested plain data: the structural shape `@glassbox/viz`'s `renderTreeSvg` draws
@@ -18,9 +19,9 @@ export interface RenderTreeNode {
 /** Options of {@link toRenderTree}. */
 export interface ToRenderTreeOptions {
   /** Include each node's impurity (default false). */
-  impurity?: boolean;
+  impurity?: boolean | undefined;
   /** Include class fractions (classification) or the mean (regression), rounded to 3 decimals (default true). */
-  value?: boolean;
+  value?: boolean | undefined;
 }
 
 /**
@@ -37,7 +38,7 @@ export function toRenderTree(tree: DecisionTree, options: ToRenderTreeOptions = 
   const { impurity = false, value = true } = options;
   const round = (v: number) => Math.round(v * 1000) / 1000;
   const build = (id: number): RenderTreeNode => {
-    const n = tree.nodes[id];
+    const n = treeNode(tree, id);
     const out: RenderTreeNode = {
       samples: n.samples,
       prediction: tree.task === 'classification' ? (tree.classNames?.[n.prediction] ?? `class ${n.prediction}`) : round(n.prediction),
@@ -45,7 +46,7 @@ export function toRenderTree(tree: DecisionTree, options: ToRenderTreeOptions = 
     if (impurity) out.impurity = round(n.impurity);
     if (value) out.value = tree.task === 'classification' ? n.value.map(round) : round(n.prediction);
     if (n.feature >= 0) {
-      out.feature = tree.featureNames[n.feature];
+      out.feature = tree.featureNames[n.feature]!;
       out.threshold = n.threshold;
       out.left = build(n.left);
       out.right = build(n.right);

@@ -30,8 +30,8 @@ export class SplitQueue {
     let i = h.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!this.before(h[i], h[parent])) break;
-      [h[i], h[parent]] = [h[parent], h[i]];
+      if (!this.before(h[i]!, h[parent]!)) break;
+      [h[i], h[parent]] = [h[parent]!, h[i]!];
       i = parent;
     }
   }
@@ -39,17 +39,18 @@ export class SplitQueue {
     const h = this.items;
     if (!this.bestFirst) return h.pop()!;
     const top = h[0];
-    const last = h.pop()!;
+    const last = h.pop();
+    if (top === undefined || last === undefined) throw new RangeError('pop from an empty SplitQueue');
     if (h.length > 0) {
       h[0] = last;
       let i = 0;
       for (;;) {
         const a = 2 * i + 1, b = a + 1;
         let m = i;
-        if (a < h.length && this.before(h[a], h[m])) m = a;
-        if (b < h.length && this.before(h[b], h[m])) m = b;
+        if (a < h.length && this.before(h[a]!, h[m]!)) m = a;
+        if (b < h.length && this.before(h[b]!, h[m]!)) m = b;
         if (m === i) break;
-        [h[i], h[m]] = [h[m], h[i]];
+        [h[i], h[m]] = [h[m]!, h[i]!];
         i = m;
       }
     }

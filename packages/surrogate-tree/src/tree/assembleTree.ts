@@ -29,12 +29,12 @@ export function assembleTree(root: GrowingNode, o: ResolvedTreeOptions, featureK
       ...(s.std !== undefined ? { std: s.std } : {}),
     };
     nodes.push(node);
-    if (parent >= 0) nodes[parent][side!] = node.id;
+    if (parent >= 0) nodes[parent]![side!] = node.id;
     depth = Math.max(depth, b.depth);
     if (b.children) {
       node.feature = b.split!.feature;
       node.threshold = niceThreshold(b.split!.lo, b.split!.hi);
-      importances[node.feature] += b.split!.decrease;
+      importances[node.feature]! += b.split!.decrease;
       stack.push({ b: b.children[1], parent: node.id, side: 'right' }, { b: b.children[0], parent: node.id, side: 'left' });
     } else {
       leaves++;

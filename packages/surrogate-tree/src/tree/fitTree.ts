@@ -36,7 +36,7 @@ export function fitTree(X: Matrix, y: ArrayLike<number>, options: FitTreeOptions
       throw new InvalidInputError(`sampleWeight has ${options.sampleWeight.length} values; X has ${n} rows`, { expected: n, received: options.sampleWeight.length });
     }
     for (let i = 0; i < n; i++) {
-      const w = options.sampleWeight[i];
+      const w = options.sampleWeight[i]!;
       if (!Number.isFinite(w) || w < 0) throw new InvalidInputError(`sampleWeight[${i}] is ${w}; expected a finite number ≥ 0`, { row: i });
       weights[i] = w;
     }
@@ -48,9 +48,10 @@ export function fitTree(X: Matrix, y: ArrayLike<number>, options: FitTreeOptions
   if (o.task === 'classification') {
     classes = new Int32Array(n);
     for (let i = 0; i < n; i++) {
-      if (!Number.isInteger(y[i]) || y[i] < 0) throw new InvalidInputError(`y[${i}] is ${y[i]}; classification needs class indices 0, 1, 2, …`, { row: i });
-      classes[i] = y[i];
-      nClasses = Math.max(nClasses, y[i] + 1);
+      const c = y[i]!;
+      if (!Number.isInteger(c) || c < 0) throw new InvalidInputError(`y[${i}] is ${c}; classification needs class indices 0, 1, 2, …`, { row: i });
+      classes[i] = c;
+      nClasses = Math.max(nClasses, c + 1);
     }
     if (options.classNames) {
       if (options.classNames.length < nClasses) {
@@ -61,8 +62,9 @@ export function fitTree(X: Matrix, y: ArrayLike<number>, options: FitTreeOptions
   } else {
     targets = new Float64Array(n);
     for (let i = 0; i < n; i++) {
-      if (!Number.isFinite(y[i])) throw new InvalidInputError(`y[${i}] is ${y[i]}; regression needs finite numbers`, { row: i });
-      targets[i] = y[i];
+      const t = y[i]!;
+      if (!Number.isFinite(t)) throw new InvalidInputError(`y[${i}] is ${t}; regression needs finite numbers`, { row: i });
+      targets[i] = t;
     }
   }
   if (options.featureNames && options.featureNames.length !== p) {
@@ -71,10 +73,10 @@ export function fitTree(X: Matrix, y: ArrayLike<number>, options: FitTreeOptions
   const columns = Array.from({ length: p }, () => new Float32Array(n));
   const featureKinds: FeatureKind[] = [];
   for (let f = 0; f < p; f++) {
-    const col = columns[f];
+    const col = columns[f]!;
     let binary = true;
     for (let i = 0; i < n; i++) {
-      const v = values[i * p + f];
+      const v = values[i * p + f]!;
       col[i] = v;
       if (v !== 0 && v !== 1) binary = false;
     }
@@ -130,22 +132,22 @@ export function fitTree(X: Matrix, y: ArrayLike<number>, options: FitTreeOptions
 function partition(d: SplitData, goLeft: Uint8Array, tmpIdx: Int32Array, tmpVal: Float32Array, f: number, start: number, pos: number, end: number): void {
   const { n, order, sorted } = d;
   const baseF = f * n;
-  for (let i = start; i <= pos; i++) goLeft[order[baseF + i]] = 1;
-  for (let i = pos + 1; i < end; i++) goLeft[order[baseF + i]] = 0;
+  for (let i = start; i <= pos; i++) goLeft[order[baseF + i]!] = 1;
+  for (let i = pos + 1; i < end; i++) goLeft[order[baseF + i]!] = 0;
   for (let g = 0; g < d.p; g++) {
     if (g === f) continue;
     const base = g * n;
     let l = base + start;
     let r = 0;
     for (let i = base + start; i < base + end; i++) {
-      const j = order[i];
+      const j = order[i]!;
       if (goLeft[j] === 1) {
         order[l] = j;
-        sorted[l] = sorted[i];
+        sorted[l] = sorted[i]!;
         l++;
       } else {
         tmpIdx[r] = j;
-        tmpVal[r] = sorted[i];
+        tmpVal[r] = sorted[i]!;
         r++;
       }
     }

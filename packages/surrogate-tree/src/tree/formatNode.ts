@@ -33,6 +33,6 @@ export function formatPrediction(tree: DecisionTree, node: TreeNode): string {
 
 /** The support of a leaf: `n = 143, 97.2% agree` (classification) or `n = 143, sd 0.051` (regression). */
 export function formatSupport(tree: DecisionTree, node: TreeNode): string {
-  if (tree.task === 'classification') return `n = ${node.samples}, ${formatPercent(node.value[node.prediction])} agree`;
+  if (tree.task === 'classification') return `n = ${node.samples}, ${formatPercent(node.value[node.prediction]!)} agree`;
   return `n = ${node.samples}, sd ${formatNumber(node.std ?? Math.sqrt(node.impurity))}`;
 }

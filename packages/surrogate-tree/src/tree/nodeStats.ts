@@ -22,18 +22,19 @@ export function nodeStats(d: SplitData, f: number, start: number, end: number): 
   if (d.classes) {
     const sums = new Float64Array(d.nClasses);
     for (let i = start; i < end; i++) {
-      const j = d.order[base + i];
-      sums[d.classes[j]] += d.weights[j];
-      weight += d.weights[j];
+      const j = d.order[base + i]!;
+      const w = d.weights[j]!;
+      sums[d.classes[j]!]! += w;
+      weight += w;
     }
     const value = Array.from(sums, (c) => c / weight);
     let impurity = 0;
     let prediction = 0;
     let present = 0;
     for (let k = 0; k < d.nClasses; k++) {
-      const q = value[k];
+      const q = value[k]!;
       if (q > 0) present++;
-      if (q > value[prediction]) prediction = k;
+      if (q > value[prediction]!) prediction = k;
       impurity += d.criterion === 'entropy' ? (q > 0 ? -q * Math.log2(q) : 0) : q * (1 - q);
     }
     return { samples: end - start, weight, impurity, sums, value, prediction, pure: present <= 1 };
@@ -43,19 +44,21 @@ export function nodeStats(d: SplitData, f: number, start: number, end: number): 
   let min = Infinity;
   let max = -Infinity;
   for (let i = start; i < end; i++) {
-    const j = d.order[base + i];
-    weight += d.weights[j];
-    s += d.weights[j] * y[j];
-    if (d.weights[j] > 0) {
-      if (y[j] < min) min = y[j];
-      if (y[j] > max) max = y[j];
+    const j = d.order[base + i]!;
+    const w = d.weights[j]!;
+    const t = y[j]!;
+    weight += w;
+    s += w * t;
+    if (w > 0) {
+      if (t < min) min = t;
+      if (t > max) max = t;
     }
   }
   const mean = s / weight;
   let ss = 0;
   for (let i = start; i < end; i++) {
-    const j = d.order[base + i];
-    ss += d.weights[j] * (y[j] - mean) * (y[j] - mean);
+    const j = d.order[base + i]!;
+    ss += d.weights[j]! * (y[j]! - mean) * (y[j]! - mean);
   }
   const impurity = ss / weight;
   return { samples: end - start, weight, impurity, sums: Float64Array.of(s), value: [mean], prediction: mean, std: Math.sqrt(impurity), pure: !(min < max) };

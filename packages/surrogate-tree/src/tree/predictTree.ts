@@ -1,6 +1,7 @@
 import { InvalidInputError } from '@glassbox/core';
 import type { DecisionTree } from './DecisionTree';
 import { toDense, type Matrix } from './Matrix';
+import { treeNode } from './treeNode';
 
 const checkWidth = (tree: DecisionTree, cols: number) => {
   if (cols !== tree.featureNames.length) {
@@ -27,7 +28,11 @@ export function applyTree(tree: DecisionTree, X: Matrix): Int32Array {
   const nodes = tree.nodes;
   for (let i = 0; i < rows; i++) {
     let k = 0;
-    while (nodes[k].feature >= 0) k = values[i * cols + nodes[k].feature] <= nodes[k].threshold ? nodes[k].left : nodes[k].right;
+    let node = treeNode(tree, 0);
+    while (node.feature >= 0) {
+      k = values[i * cols + node.feature]! <= node.threshold ? node.left : node.right;
+      node = nodes[k] ?? treeNode(tree, k);
+    }
     out[i] = k;
   }
   return out;
@@ -43,7 +48,7 @@ export function applyTree(tree: DecisionTree, X: Matrix): Int32Array {
  */
 export function predictTree(tree: DecisionTree, X: Matrix): Float64Array {
   const leaves = applyTree(tree, X);
-  return Float64Array.from(leaves, (k) => tree.nodes[k].prediction);
+  return Float64Array.from(leaves, (k) => tree.nodes[k]!.prediction);
 }
 
 /** One decision on a sample's way from the root to its leaf. */
@@ -71,12 +76,11 @@ export function decisionPath(tree: DecisionTree, x: ArrayLike<number>): { steps:
   checkWidth(tree, x.length);
   const steps: PathStep[] = [];
   let k = 0;
-  while (tree.nodes[k].feature >= 0) {
-    const node = tree.nodes[k];
-    const value = Math.fround(x[node.feature]);
+  for (let node = treeNode(tree, 0); node.feature >= 0; node = treeNode(tree, k)) {
+    const value = Math.fround(x[node.feature]!);
     if (!Number.isFinite(value)) throw new InvalidInputError(`Feature ${node.feature} is ${x[node.feature]}; expected a finite number`, { column: node.feature });
     const left = value <= node.threshold;
-    steps.push({ node: k, feature: node.feature, name: tree.featureNames[node.feature], threshold: node.threshold, value, left });
+    steps.push({ node: k, feature: node.feature, name: tree.featureNames[node.feature]!, threshold: node.threshold, value, left });
     k = left ? node.left : node.right;
   }
   return { steps, leaf: k };

@@ -9,14 +9,14 @@ describe('presort', () => {
     const n = 3000;
     const special = [0, -0, 1e-30, -1e-30, 3.4e38, -3.4e38, 1, -1];
     const cols = [0, 1, 2].map((f) =>
-      Float32Array.from({ length: n }, (_, i) => (f === 0 ? rng.normal() * 1e3 : f === 1 ? rng.int(5) - 2 : special[i % special.length])),
+      Float32Array.from({ length: n }, (_, i) => (f === 0 ? rng.normal() * 1e3 : f === 1 ? rng.int(5) - 2 : special[i % special.length]!)),
     );
     const { order, sorted } = presort(cols, n);
     cols.forEach((col, f) => {
-      const expected = Array.from({ length: n }, (_, i) => i).sort((a, b) => col[a] - col[b] || a - b);
+      const expected = Array.from({ length: n }, (_, i) => i).sort((a, b) => col[a]! - col[b]! || a - b);
       const got = Array.from(order.subarray(f * n, (f + 1) * n));
       // -0 and 0 are equal values: only their relative order may differ from the comparator's.
-      expect(got.map((i) => col[i] + 0)).toEqual(expected.map((i) => col[i] + 0));
+      expect(got.map((i) => col[i]! + 0)).toEqual(expected.map((i) => col[i]! + 0));
       if (f !== 2) expect(got).toEqual(expected);
       expect(Array.from(sorted.subarray(f * n, (f + 1) * n))).toEqual(got.map((i) => col[i]));
     });

@@ -17,37 +17,37 @@ export function presort(columns: readonly Float32Array[], n: number): { order: I
   const idxTmp = new Int32Array(n);
   const counts = new Int32Array(2048);
   for (let f = 0; f < p; f++) {
-    const bits = new Uint32Array(columns[f].buffer, columns[f].byteOffset, n);
+    const col = columns[f]!;
+    const bits = new Uint32Array(col.buffer, col.byteOffset, n);
     for (let i = 0; i < n; i++) {
-      keys[i] = sortableKey(bits[i]);
+      keys[i] = sortableKey(bits[i]!);
       idx[i] = i;
     }
     let src = keys, dst = keysTmp, si = idx, di = idxTmp;
     for (let shift = 0; shift < 33; shift += 11) {
       counts.fill(0);
-      for (let i = 0; i < n; i++) counts[(src[i] >>> shift) & 2047]++;
+      for (let i = 0; i < n; i++) counts[(src[i]! >>> shift) & 2047]!++;
       let sum = 0;
       for (let b = 0; b < 2048; b++) {
-        const c = counts[b];
+        const c = counts[b]!;
         counts[b] = sum;
         sum += c;
       }
       for (let i = 0; i < n; i++) {
-        const k = src[i];
-        const pos = counts[(k >>> shift) & 2047]++;
+        const k = src[i]!;
+        const pos = counts[(k >>> shift) & 2047]!++;
         dst[pos] = k;
-        di[pos] = si[i];
+        di[pos] = si[i]!;
       }
       [src, dst] = [dst, src];
       [si, di] = [di, si];
     }
     // After the final swap, src/si hold the sorted keys and indices.
-    const col = columns[f];
     const base = f * n;
     for (let i = 0; i < n; i++) {
-      const j = si[i];
+      const j = si[i]!;
       order[base + i] = j;
-      sorted[base + i] = col[j];
+      sorted[base + i] = col[j]!;
     }
   }
   return { order, sorted };

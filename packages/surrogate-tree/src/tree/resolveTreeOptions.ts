@@ -4,27 +4,27 @@ import type { TreeCriterion, TreeTask } from './DecisionTree';
 /** Options of {@link fitTree}. Defaults follow CART as in scikit-learn (a fully grown tree). */
 export interface FitTreeOptions {
   /** Default `classification` (targets are class indices 0..K−1). */
-  task?: TreeTask;
+  task?: TreeTask | undefined;
   /** Default `gini` for classification, `squared_error` for regression. */
-  criterion?: TreeCriterion;
+  criterion?: TreeCriterion | undefined;
   /** Longest root-to-leaf path; 0 is a single leaf. Default unlimited. */
-  maxDepth?: number;
+  maxDepth?: number | undefined;
   /** Fewest samples a leaf may hold (unweighted). Default 1. */
-  minSamplesLeaf?: number;
+  minSamplesLeaf?: number | undefined;
   /** Fewest samples a node needs to be split (unweighted). Default 2. */
-  minSamplesSplit?: number;
+  minSamplesSplit?: number | undefined;
   /** A split must reduce the weighted impurity, as a fraction of the root's weight, by at least this. Default 0. */
-  minImpurityDecrease?: number;
+  minImpurityDecrease?: number | undefined;
   /** Grow best-first (largest impurity decrease first) up to this many leaves. Default unlimited. */
-  maxLeafNodes?: number;
+  maxLeafNodes?: number | undefined;
   /** Non-negative weight per sample (default 1 each). */
-  sampleWeight?: ArrayLike<number>;
+  sampleWeight?: ArrayLike<number> | undefined;
   /** One name per column (default `x0`, `x1`, …). */
-  featureNames?: readonly string[];
+  featureNames?: readonly string[] | undefined;
   /** Classification: one name per class (default `class 0`, …); also fixes the class count. */
-  classNames?: readonly string[];
+  classNames?: readonly string[] | undefined;
   /** What the tree predicts, for rule text (e.g. `P(malignant)`). */
-  targetName?: string;
+  targetName?: string | undefined;
 }
 
 /** Fully resolved {@link FitTreeOptions}. */
@@ -59,7 +59,7 @@ const count = (option: string, value: unknown, fallback: number, min: number, al
 export function resolveTreeOptions(o: FitTreeOptions): ResolvedTreeOptions {
   const task = o.task ?? 'classification';
   if (task !== 'classification' && task !== 'regression') bad('task', "'classification' or 'regression'", task);
-  const allowed: TreeCriterion[] = task === 'classification' ? ['gini', 'entropy'] : ['squared_error'];
+  const allowed: [TreeCriterion, ...TreeCriterion[]] = task === 'classification' ? ['gini', 'entropy'] : ['squared_error'];
   const criterion = o.criterion ?? allowed[0];
   if (!allowed.includes(criterion)) bad('criterion', `${allowed.map((c) => `'${c}'`).join(' or ')} for ${task}`, criterion);
   const d = o.minImpurityDecrease ?? 0;

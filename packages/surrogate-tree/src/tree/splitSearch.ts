@@ -26,8 +26,9 @@ export function makeXlogxTable(criterion: TreeCriterion, weights: Float64Array):
   if (criterion !== 'entropy') return null;
   let total = 0;
   for (let i = 0; i < weights.length; i++) {
-    if (!Number.isInteger(weights[i])) return null;
-    total += weights[i];
+    const w = weights[i]!;
+    if (!Number.isInteger(w)) return null;
+    total += w;
   }
   if (total > 1 << 24) return null;
   const t = new Float64Array(total + 1);
@@ -78,14 +79,14 @@ function scanFeature(d: SplitData, node: NodeStats, f: number, start: number, en
     const y = d.targets!;
     let sL = 0;
     for (let i = start; i <= lastCandidate; i++) {
-      const j = order[base + i];
-      const wi = weights[j];
-      sL += wi * y[j];
+      const j = order[base + i]!;
+      const wi = weights[j]!;
+      sL += wi * y[j]!;
       WL += wi;
       if (i < firstCandidate || sorted[base + i] === sorted[base + i + 1]) continue;
       const WR = W - WL;
       if (WL <= minW || WR <= minW) continue;
-      const sR = tot[0] - sL;
+      const sR = tot[0]! - sL;
       const score = (sL * sL) / WL + (sR * sR) / WR;
       if (bestPos < 0 || score > best + 1e-12 * Math.abs(best)) {
         best = score;
@@ -99,14 +100,14 @@ function scanFeature(d: SplitData, node: NodeStats, f: number, start: number, en
   if (d.criterion === 'gini') {
     let sqL = 0;
     let sqR = 0;
-    for (let k = 0; k < K; k++) sqR += tot[k] * tot[k];
+    for (let k = 0; k < K; k++) sqR += tot[k]! * tot[k]!;
     for (let i = start; i <= lastCandidate; i++) {
-      const j = order[base + i];
-      const wi = weights[j];
-      const k = cls[j];
-      const c = left[k];
+      const j = order[base + i]!;
+      const wi = weights[j]!;
+      const k = cls[j]!;
+      const c = left[k]!;
       sqL += wi * (2 * c + wi);
-      sqR -= wi * (2 * (tot[k] - c) - wi);
+      sqR -= wi * (2 * (tot[k]! - c) - wi);
       left[k] = c + wi;
       WL += wi;
       if (i < firstCandidate || sorted[base + i] === sorted[base + i + 1]) continue;
@@ -123,16 +124,16 @@ function scanFeature(d: SplitData, node: NodeStats, f: number, start: number, en
   let eL = 0;
   let eR = 0;
   const T = d.xlogxTable;
-  for (let k = 0; k < K; k++) eR += xlogx(tot[k]);
+  for (let k = 0; k < K; k++) eR += xlogx(tot[k]!);
   for (let i = start; i <= lastCandidate; i++) {
-    const j = order[base + i];
-    const wi = weights[j];
-    const k = cls[j];
-    const c = left[k];
-    const r = tot[k] - c;
+    const j = order[base + i]!;
+    const wi = weights[j]!;
+    const k = cls[j]!;
+    const c = left[k]!;
+    const r = tot[k]! - c;
     if (T) {
-      eL += T[(c + wi) | 0] - T[c | 0];
-      eR += T[(r - wi) | 0] - T[r | 0];
+      eL += T[(c + wi) | 0]! - T[c | 0]!;
+      eR += T[(r - wi) | 0]! - T[r | 0]!;
     } else {
       eL += xlogx(c + wi) - xlogx(c);
       eR += xlogx(Math.max(0, r - wi)) - xlogx(r);
@@ -142,7 +143,7 @@ function scanFeature(d: SplitData, node: NodeStats, f: number, start: number, en
     if (i < firstCandidate || sorted[base + i] === sorted[base + i + 1]) continue;
     const WR = W - WL;
     if (WL <= minW || WR <= minW) continue;
-    const score = T ? eL + eR - T[WL | 0] - T[WR | 0] : eL + eR - xlogx(WL) - xlogx(WR);
+    const score = T ? eL + eR - T[WL | 0]! - T[WR | 0]! : eL + eR - xlogx(WL) - xlogx(WR);
     if (bestPos < 0 || score > best + 1e-12 * Math.abs(best)) {
       best = score;
       bestPos = i;
@@ -177,5 +178,5 @@ export function findBestSplit(d: SplitData, node: NodeStats, start: number, end:
   const l = nodeStats(d, bestF, start, bestPos + 1);
   const r = nodeStats(d, bestF, bestPos + 1, end);
   const decrease = Math.max(0, node.weight * node.impurity - l.weight * l.impurity - r.weight * r.impurity);
-  return { feature: bestF, pos: bestPos, lo: d.sorted[base + bestPos], hi: d.sorted[base + bestPos + 1], left: l, right: r, decrease };
+  return { feature: bestF, pos: bestPos, lo: d.sorted[base + bestPos]!, hi: d.sorted[base + bestPos + 1]!, left: l, right: r, decrease };
 }

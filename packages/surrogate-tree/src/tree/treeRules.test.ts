@@ -50,14 +50,14 @@ describe('treeToText and treeRules', () => {
   it('each sample satisfies exactly the rule of its leaf', () => {
     const rng = createRandom(4);
     const data = Array.from({ length: 300 }, () => [rng.normal(), rng.int(2), rng.normal() * 5]);
-    const labels = data.map((r) => (r[0] > 0.2 && r[1] === 1 ? 1 : r[2] > 3 ? 2 : 0));
+    const labels = data.map((r) => (r[0]! > 0.2 && r[1] === 1 ? 1 : r[2]! > 3 ? 2 : 0));
     const tree = fitTree(data, labels, { maxDepth: 5 });
     const rules = treeRules(tree);
     const holds = (c: (typeof rules)[0]['conditions'][0], v: number) =>
       (c.equals === undefined || v === c.equals) && (c.atMost === undefined || v <= c.atMost) && (c.greaterThan === undefined || v > c.greaterThan);
     const leaves = applyTree(tree, data);
     data.forEach((row, i) => {
-      const matching = rules.filter((r) => r.conditions.every((c) => holds(c, Math.fround(row[c.feature]))));
+      const matching = rules.filter((r) => r.conditions.every((c) => holds(c, Math.fround(row[c.feature]!))));
       expect(matching.map((r) => r.leaf)).toEqual([leaves[i]]);
     });
     expect(rules.reduce((a, r) => a + r.samples, 0)).toBe(300);
@@ -69,7 +69,7 @@ describe('predictTree and decisionPath', () => {
     const tree = fitTree(X, y, names);
     const path = decisionPath(tree, [7.5, 1]);
     expect(path.steps.map((s) => [s.name, s.left, s.value])).toEqual([['size', false, 7.5], ['colour.red', false, 1]]);
-    expect(tree.nodes[path.leaf].prediction).toBe(1);
+    expect(tree.nodes[path.leaf]!.prediction).toBe(1);
     expect(Array.from(predictTree(tree, [[7.5, 1], [7.5, 0], [2, 1]]))).toEqual([1, 0, 0]);
     expect(() => predictTree(tree, [[1, 2, 3]])).toThrow(/3 columns; the tree was fitted on 2 features/);
     expect(() => decisionPath(tree, [1])).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));

@@ -1,4 +1,5 @@
 import type { DecisionTree } from './DecisionTree';
+import { treeNode } from './treeNode';
 import { formatPrediction, formatSupport, isBinarySplit } from './formatNode';
 
 /** A condition of a rule on one feature, the path's tests on it merged into one range or value. */
@@ -50,7 +51,7 @@ export function treeRules(tree: DecisionTree): TreeRule[] {
   const stack: { id: number; path: Test[] }[] = [{ id: 0, path: [] }];
   while (stack.length) {
     const { id, path } = stack.pop()!;
-    const node = tree.nodes[id];
+    const node = treeNode(tree, id);
     if (node.feature >= 0) {
       stack.push(
         { id: node.right, path: [...path, { feature: node.feature, threshold: node.threshold, left: false }] },
@@ -60,7 +61,7 @@ export function treeRules(tree: DecisionTree): TreeRule[] {
     }
     const merged = new Map<number, RuleCondition>();
     for (const t of path) {
-      const c = merged.get(t.feature) ?? { feature: t.feature, name: tree.featureNames[t.feature], text: '' };
+      const c: RuleCondition = merged.get(t.feature) ?? { feature: t.feature, name: tree.featureNames[t.feature]!, text: '' };
       if (isBinarySplit(tree, t.feature, t.threshold)) c.equals = t.left ? 0 : 1;
       else if (t.left) c.atMost = c.atMost === undefined ? t.threshold : Math.min(c.atMost, t.threshold);
       else c.greaterThan = c.greaterThan === undefined ? t.threshold : Math.max(c.greaterThan, t.threshold);
@@ -76,7 +77,7 @@ export function treeRules(tree: DecisionTree): TreeRule[] {
       label,
       samples: node.samples,
       weight: node.weight,
-      ...(tree.task === 'classification' ? { agreement: node.value[node.prediction] } : { std: node.std ?? Math.sqrt(node.impurity) }),
+      ...(tree.task === 'classification' ? { agreement: node.value[node.prediction]! } : { std: node.std ?? Math.sqrt(node.impurity) }),
       text: `${head} ${label} (${formatSupport(tree, node)})`,
     });
   }

@@ -1,4 +1,5 @@
 import type { DecisionTree } from './DecisionTree';
+import { treeNode } from './treeNode';
 import { formatCondition, formatPrediction, formatSupport } from './formatNode';
 
 /**
@@ -19,7 +20,7 @@ export function treeToText(tree: DecisionTree): string {
   const stack: { id: number; indent: number; label?: string }[] = [{ id: 0, indent: 0 }];
   while (stack.length) {
     const { id, indent, label } = stack.pop()!;
-    const node = tree.nodes[id];
+    const node = treeNode(tree, id);
     const pad = '|   '.repeat(indent);
     if (label !== undefined) lines.push(`${pad}|--- ${label}`);
     const inner = label === undefined ? indent : indent + 1;

@@ -6,7 +6,7 @@ import { createImage } from '../Image';
 export function syntheticDigit(ch: string): Float32Array {
   const img = createImage(28, 28);
   drawText(img, ch, 7, 4, [255, 255, 255, 255], 3);
-  return Float32Array.from({ length: 784 }, (_, p) => img.data[p * 4] / 255);
+  return Float32Array.from({ length: 784 }, (_, p) => img.data[p * 4]! / 255);
 }
 
 /** Signed attributions: positive on the stroke's right, negative on its left, faint ring outside. */
