@@ -24,6 +24,7 @@ export { fromFunction, type FunctionModelOptions } from './model/fromFunction';
 export { fromBatchFunction, type BatchFunction } from './model/fromBatchFunction';
 export { fromLayersModel, type LayersModelLike, type LayerLike, type LayersModelAdapterOptions } from './model/fromLayersModel';
 export { fromGraphModel, type GraphModelLike, type GraphModelAdapterOptions, type GraphTensorInfo } from './model/fromGraphModel';
+export { fusedGraphNodes, type FusedGraphNodes, type GraphOpNode, type RegisterGraphOp } from './model/fusedGraphNodes';
 export { RULE_KERNELS, type RuleKernel, type GradientRule, type GradientRuleArgs, type GradientRules, type ForwardOptions } from './model/GradientRules';
 export { withGradientRules } from './model/withGradientRules';
 // Explainers

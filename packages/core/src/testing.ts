@@ -4,6 +4,7 @@ export { trackTensors } from './testing/trackTensors';
 export { createTinyMlp, randomInputs, type TinyMlpOptions } from './testing/fixtures';
 export { referenceExplainer } from './testing/referenceExplainer';
 export { tinyGraphModel, type TinyGraphModelOptions } from './testing/tinyGraphModel';
+export { tinyFusedGraphModel, type FusedNodeSpec, type TinyFusedGraphModelOptions } from './testing/tinyFusedGraphModel';
 export { pluginManifestConformance, rangeAdmits, type PluginManifest, type PluginManifestOptions } from './testing/pluginManifestConformance';
 export { peerAgreement, type PeerAgreement, type PeerTolerance } from './testing/peerAgreement';
 export { captumReference, type CaptumReference, type CaptumVariant } from './testing/captumReference';

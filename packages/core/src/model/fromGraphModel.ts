@@ -3,6 +3,8 @@ import { UnsupportedModelError } from '../errors/UnsupportedModelError';
 import { MODEL_SPEC_VERSION, type Model, type ModelCapability } from './Model';
 import type { ForwardOptions } from './GradientRules';
 import { withGradientRules } from './withGradientRules';
+import { fusedGraphNodes, type RegisterGraphOp } from './fusedGraphNodes';
+import { releaseTapeOnThrow } from '../tensor/releaseTapeOnThrow';
 
 /** One input or output of a graph model, as tfjs-converter describes it (from the signature, else the graph's nodes). */
 export interface GraphTensorInfo {
@@ -38,6 +40,13 @@ export interface GraphModelAdapterOptions {
   outputShape?: readonly number[];
   classNames?: readonly string[];
   featureNames?: readonly string[];
+  /**
+   * tfjs-converter's `registerOp`. With it, the graph's fused nodes (`_FusedConv2D`,
+   * `FusedDepthwiseConv2dNative`, `_FusedMatMul`) run through Glassbox's executors
+   * ({@link fusedGraphNodes}): input gradients skip the filter gradients, and gradient rules reach
+   * fused activations. `loadModel` passes it; without it the converter runs them with tfjs's fused ops.
+   */
+  registerOp?: RegisterGraphOp;
 }
 
 const known = (shape: readonly number[] | undefined): shape is number[] => !!shape && shape.every((d) => Number.isInteger(d) && d > 0);
@@ -80,9 +89,17 @@ function pick(kind: 'input' | 'output', list: (GraphTensorInfo & { key?: string 
  * gradient rules (`gradient-rules`); an op tfjs cannot
  * differentiate (e.g. `TopK`) makes gradient methods throw `NoGradientError`.
  *
+ * Fused nodes: given tfjs-converter's `registerOp` (`loadModel` passes it), the adapter takes over
+ * the graph's `_FusedConv2D`, `FusedDepthwiseConv2dNative` and `_FusedMatMul` nodes (this model
+ * instance's nodes are renamed to custom ops, see {@link fusedGraphNodes}). They run as one fused
+ * kernel whose gradients are lazy per input, so an input gradient never computes a filter
+ * gradient; while `forward(x, { gradientRules })` runs, a node whose activation has a rule runs
+ * unfused (convolution, bias add, then the activation as its own kernel) so the rule applies.
+ *
  * @example
  * ```ts
- * const model = fromGraphModel(await loadGraphModel('model/model.json'), { name: 'converted' });
+ * import { loadGraphModel, registerOp } from '@tensorflow/tfjs-converter';
+ * const model = fromGraphModel(await loadGraphModel('model/model.json'), { name: 'converted', registerOp });
  * model.inputShape; // e.g. [224, 224, 3]
  * ```
  */
@@ -102,13 +119,15 @@ export function fromGraphModel(graph: GraphModelLike, options: GraphModelAdapter
     throw new UnsupportedModelError(`The graph model's input "${input.name}" has a fixed batch of ${batchDim}; expected a dynamic batch (-1) or 1`, { input: input.name, declared: input.shape });
   }
   const single = batchDim === 1;
+  const fused = options.registerOp ? fusedGraphNodes(graph, options.registerOp) : undefined;
   const run = (x: tf.Tensor): tf.Tensor => {
     const y = graph.execute({ [input.name]: x }, output.name);
     return Array.isArray(y) ? y[0] : y;
   };
   // A graph with a fixed batch of 1 runs example by example; tf.concat keeps it differentiable.
+  const runBatch = (x: tf.Tensor): tf.Tensor => (!single || x.shape[0] === 1 ? run(x) : tf.tidy(() => tf.concat(tf.split(x, x.shape[0]).map(run))));
   const forward = (x: tf.Tensor, o?: ForwardOptions): tf.Tensor =>
-    withGradientRules(o?.gradientRules, () => (!single || x.shape[0] === 1 ? run(x) : tf.tidy(() => tf.concat(tf.split(x, x.shape[0]).map(run)))));
+    releaseTapeOnThrow(() => withGradientRules(o?.gradientRules, () => (fused ? fused.forward(o?.gradientRules, () => runBatch(x)) : runBatch(x))));
   let outputShape = options.outputShape ?? output.shape?.slice(1);
   if (!known(outputShape)) {
     const probe = tf.tidy(() => forward(tf.zeros([1, ...inputShape], (input.dtype as tf.DataType | undefined) ?? 'float32')));

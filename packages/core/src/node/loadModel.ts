@@ -69,8 +69,9 @@ export async function loadGraphModel(modelJsonPath: string, options: ReadModelOp
 export async function loadModel(modelJsonPath: string, options: ReadModelOptions & LayersModelAdapterOptions & GraphModelAdapterOptions = {}): Promise<Model> {
   const artifacts = await readModelArtifacts(modelJsonPath, options);
   if (artifacts.format === 'graph-model') {
-    const g = await wrap(modelJsonPath, async () => (await converter()).loadGraphModel(handler(artifacts)));
-    return { ...fromGraphModel(g as never, options), dispose: () => g.dispose() };
+    const converterModule = await converter();
+    const g = await wrap(modelJsonPath, () => converterModule.loadGraphModel(handler(artifacts)));
+    return { ...fromGraphModel(g as never, { registerOp: converterModule.registerOp, ...options }), dispose: () => g.dispose() };
   }
   if (options.inputName !== undefined || options.outputName !== undefined) {
     throw new UnsupportedModelError(`${modelJsonPath} is a layers model; inputName/outputName (--input-name/--output) apply to graph models only`, { path: modelJsonPath });
