@@ -15,3 +15,19 @@ export function packageConfig(entries: string[], overrides: Options = {}): Optio
     ...overrides,
   };
 }
+
+/**
+ * An example's runnable scripts, not a library: ESM only, for node. Workspace packages and tfjs stay
+ * external (their dists); the private `@glassbox-examples/*` helpers, which are TypeScript sources, are bundled.
+ */
+export function scriptsConfig(entry: Record<string, string>, overrides: Options = {}): Options {
+  return {
+    entry,
+    format: ['esm'],
+    clean: true,
+    target: 'es2022',
+    platform: 'node',
+    noExternal: [/^@glassbox-examples\//],
+    ...overrides,
+  };
+}

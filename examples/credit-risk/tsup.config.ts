@@ -1,10 +1,4 @@
 import { defineConfig } from 'tsup';
+import { scriptsConfig } from '../../tsup.base.ts';
 
-// Scripts, not a library: ESM only, workspace packages and tfjs stay external (their dists).
-export default defineConfig({
-  entry: { main: 'src/main.ts', train: 'src/train.ts', fidelityByDepth: 'src/fidelityByDepth.ts' },
-  format: ['esm'],
-  clean: true,
-  target: 'es2022',
-  platform: 'node',
-});
+export default defineConfig(scriptsConfig({ main: 'src/main.ts', train: 'src/train.ts', fidelityByDepth: 'src/fidelityByDepth.ts' }));

@@ -1,12 +1,5 @@
 import { defineConfig } from 'tsup';
+import { scriptsConfig } from '../../tsup.base.ts';
 
 /** The two runnable pipelines; workspace packages stay external (their built dist). */
-export default defineConfig({
-  entry: { smoothIgMain: 'src/smoothIgMain.ts', agreementMain: 'src/agreementMain.ts' },
-  format: ['esm'],
-  platform: 'node',
-  target: 'node20',
-  clean: true,
-  dts: false,
-  sourcemap: false,
-});
+export default defineConfig(scriptsConfig({ smoothIgMain: 'src/smoothIgMain.ts', agreementMain: 'src/agreementMain.ts' }, { target: 'node20' }));

@@ -32,7 +32,7 @@ const { values: args } = parseArgs({
 const mnist = createRequire(import.meta.url)('mnist') as { length: number; get(i: number): number[] }[];
 const picks: [number, number][] = [[3, 0], [3, 1], [8, 0], [5, 0]];
 const inputs = new Float32Array(picks.length * 784);
-picks.forEach(([d, k], i) => inputs.set(mnist[d].get(Math.floor(mnist[d].length * 0.8) + k), i * 784));
+picks.forEach(([d, k], i) => inputs.set(mnist[d]!.get(Math.floor(mnist[d]!.length * 0.8) + k), i * 784));
 const batch = { values: inputs, shape: [picks.length, 784] };
 
 await useBackend('cpu');

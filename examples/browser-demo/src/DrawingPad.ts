@@ -63,7 +63,7 @@ export class DrawingPad {
   /** The drawing as `width × height` grey values in [0, 1] (ink = 1). */
   pixels(): Float32Array {
     const { data } = this.ctx.getImageData(0, 0, this.canvas.width, this.canvas.height);
-    return Float32Array.from({ length: data.length / 4 }, (_, p) => data[p * 4] / 255);
+    return Float32Array.from({ length: data.length / 4 }, (_, p) => data[p * 4]! / 255);
   }
 
   private get lineWidth(): number {

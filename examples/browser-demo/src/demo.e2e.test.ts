@@ -27,9 +27,9 @@ function pixelStats(data: ArrayLike<number>): { variance: number; colours: numbe
   const n = data.length / 4, colours = new Set<number>();
   let sum = 0, sq = 0;
   for (let p = 0; p < n; p++) {
-    const y = 0.299 * data[p * 4] + 0.587 * data[p * 4 + 1] + 0.114 * data[p * 4 + 2];
+    const y = 0.299 * data[p * 4]! + 0.587 * data[p * 4 + 1]! + 0.114 * data[p * 4 + 2]!;
     sum += y; sq += y * y;
-    colours.add((data[p * 4] << 16) | (data[p * 4 + 1] << 8) | data[p * 4 + 2]);
+    colours.add((data[p * 4]! << 16) | (data[p * 4 + 1]! << 8) | data[p * 4 + 2]!);
   }
   return { variance: sq / n - (sum / n) ** 2, colours: colours.size };
 }
@@ -54,7 +54,7 @@ async function dataOf(page: Page, selector: string): Promise<Record<string, stri
 async function draw(page: Page, stroke: Stroke): Promise<void> {
   const box = (await page.locator('#pad').boundingBox())!;
   const at = ([x, y]: [number, number]) => [box.x + x * box.width, box.y + y * box.height] as const;
-  await page.mouse.move(...at(stroke[0]));
+  await page.mouse.move(...at(stroke[0]!));
   await page.mouse.down();
   for (const p of stroke.slice(1)) await page.mouse.move(...at(p), { steps: 3 });
   await page.mouse.up();

@@ -13,7 +13,7 @@ import { MODELS_SOURCE } from '../scripts/copyModels';
 const mnist = createRequire(import.meta.url)('mnist') as { length: number; get(i: number): number[] }[];
 
 /** The first `n` held-out samples of digit `d` (examples/mnist trains on the first 80% of each digit). */
-const heldOut = (d: number, n: number) => Array.from({ length: n }, (_, k) => mnist[d].get(Math.floor(mnist[d].length * 0.8) + k));
+const heldOut = (d: number, n: number) => Array.from({ length: n }, (_, k) => mnist[d]!.get(Math.floor(mnist[d]!.length * 0.8) + k));
 
 describe('explainDrawing with the committed MNIST MLP (cpu backend, held-out digits)', () => {
   let dm: DigitModel;
@@ -34,7 +34,7 @@ describe('explainDrawing with the committed MNIST MLP (cpu backend, held-out dig
       for (const digit of heldOut(d, 2)) {
         // As in the page: the digit drawn 10× larger goes through preprocessDigit first.
         const big = new Float32Array(280 * 280);
-        for (let p = 0; p < big.length; p++) big[p] = digit[Math.floor(Math.floor(p / 280) / 10) * 28 + Math.floor((p % 280) / 10)];
+        for (let p = 0; p < big.length; p++) big[p] = digit[Math.floor(Math.floor(p / 280) / 10) * 28 + Math.floor((p % 280) / 10)]!;
         const r = await explainDrawing(dm, preprocessDigit(big, 280, 280)!);
         total++;
         if (r.answer === (d === 3 ? 'a 3' : 'not a 3')) right++;
@@ -47,9 +47,9 @@ describe('explainDrawing with the committed MNIST MLP (cpu backend, held-out dig
         expect(ig.timing.durationMs).toBeGreaterThan(0);
         // Completeness: the attributions add up to P(3 | digit) − P(3 | black image), up to the reported delta.
         const sum = ig.attributions.reduce((s, v) => s + v, 0);
-        const fBlack = (ig.diagnostics.fBaselines as number[])[0];
-        expect(sum).toBeCloseTo(r.probabilities[0] - fBlack + ig.convergenceDelta![0], 4);
-        worstDelta = Math.max(worstDelta, Math.abs(ig.convergenceDelta![0]));
+        const fBlack = (ig.diagnostics.fBaselines as number[])[0]!;
+        expect(sum).toBeCloseTo(r.probabilities[0]! - fBlack + ig.convergenceDelta![0]!, 4);
+        worstDelta = Math.max(worstDelta, Math.abs(ig.convergenceDelta![0]!));
       }
     }
     console.log(`explainDrawing: ${right}/${total} held-out digits answered right; worst |IG convergence delta| ${worstDelta.toExponential(2)}`);

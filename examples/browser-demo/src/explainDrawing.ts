@@ -34,12 +34,13 @@ const explainIg = integratedGradients({ steps: IG_STEPS });
  */
 export async function explainDrawing(dm: DigitModel, digit: Float32Array, options: { signal?: AbortSignal } = {}): Promise<DrawingExplanation> {
   const input = { values: digit, shape: [1, ...dm.model.inputShape] };
-  const sal = await explainSaliency.explain(dm.model, input, { target: 'predicted', signal: options.signal });
-  const target = sal.targets[0];
-  const ig = await explainIg.explain(dm.model, input, { target, signal: options.signal });
+  const signal = options.signal ? { signal: options.signal } : {};
+  const sal = await explainSaliency.explain(dm.model, input, { target: 'predicted', ...signal });
+  const target = sal.targets[0]!; // one example
+  const ig = await explainIg.explain(dm.model, input, { target, ...signal });
   const probabilities = Array.from(sal.outputs);
   const answer = dm.kind === 'binary'
-    ? (probabilities[0] >= 0.5 ? `a ${dm.positive}` : `not a ${dm.positive}`)
+    ? (probabilities[0]! >= 0.5 ? `a ${dm.positive}` : `not a ${dm.positive}`)
     : String(target);
   return { probabilities, answer, target, saliency: sal, integratedGradients: ig };
 }

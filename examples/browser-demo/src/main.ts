@@ -104,13 +104,13 @@ function show(r: DrawingExplanation): void {
   const dm = model!;
   const prediction = $<HTMLParagraphElement>('prediction');
   prediction.textContent = dm.kind === 'binary'
-    ? `It is ${r.answer} (P = ${(r.probabilities[0] * 100).toFixed(1)}%)`
-    : `It is a ${r.answer} (${(r.probabilities[r.target] * 100).toFixed(1)}%)`;
+    ? `It is ${r.answer} (P = ${(r.probabilities[0]! * 100).toFixed(1)}%)`
+    : `It is a ${r.answer} (${(r.probabilities[r.target]! * 100).toFixed(1)}%)`;
   prediction.dataset.answer = r.answer;
   const bars = $<HTMLDivElement>('bars');
   const labels = dm.kind === 'binary' ? [dm.positive] : r.probabilities.map((_, i) => String(i));
   bars.replaceChildren(...labels.flatMap((label, i) => {
-    const p = r.probabilities[i];
+    const p = r.probabilities[i]!;
     const name = Object.assign(document.createElement('span'), { textContent: label, className: i === r.target ? 'best' : '' });
     const track = document.createElement('div');
     track.append(Object.assign(document.createElement('div'), { className: 'bar' }));
@@ -120,7 +120,7 @@ function show(r: DrawingExplanation): void {
   }));
   const explained = dm.kind === 'binary' ? `P(${dm.positive})` : `P(${r.target})`;
   paint('saliency', r.saliency, false, `${explained}: ${time(r.saliency)}`);
-  paint('ig', r.integratedGradients, true, `${explained}, ${IG_STEPS} steps, δ = ${r.integratedGradients.convergenceDelta?.[0].toExponential(1)}: ${time(r.integratedGradients)}`);
+  paint('ig', r.integratedGradients, true, `${explained}, ${IG_STEPS} steps, δ = ${r.integratedGradients.convergenceDelta?.[0]!.toExponential(1)}: ${time(r.integratedGradients)}`);
 }
 
 function paint(id: string, e: Explanation, signed: boolean, caption: string): void {

@@ -7,7 +7,7 @@ const mnist = createRequire(import.meta.url)('mnist') as { get(i: number): numbe
 /** Draws a 28×28 MNIST digit `factor` times larger at (ox, oy) on a width × height canvas. */
 function enlarge(digit: number[], factor: number, width: number, height: number, ox: number, oy: number): Float32Array {
   const out = new Float32Array(width * height);
-  for (let y = 0; y < 28 * factor; y++) for (let x = 0; x < 28 * factor; x++) out[(oy + y) * width + ox + x] = digit[Math.floor(y / factor) * 28 + Math.floor(x / factor)];
+  for (let y = 0; y < 28 * factor; y++) for (let x = 0; x < 28 * factor; x++) out[(oy + y) * width + ox + x] = digit[Math.floor(y / factor) * 28 + Math.floor(x / factor)]!;
   return out;
 }
 
@@ -18,7 +18,7 @@ function similarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
     for (let dx = -1; dx <= 1; dx++) {
       const shifted = Float32Array.from({ length: 784 }, (_, p) => {
         const x = (p % 28) + dx, y = Math.floor(p / 28) + dy;
-        return x >= 0 && x < 28 && y >= 0 && y < 28 ? b[y * 28 + x] : 0;
+        return x >= 0 && x < 28 && y >= 0 && y < 28 ? b[y * 28 + x]! : 0;
       });
       best = Math.max(best, correlation(a, shifted));
     }
@@ -29,9 +29,9 @@ function similarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
 function correlation(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const n = a.length;
   let ma = 0, mb = 0;
-  for (let i = 0; i < n; i++) { ma += a[i] / n; mb += b[i] / n; }
+  for (let i = 0; i < n; i++) { ma += a[i]! / n; mb += b[i]! / n; }
   let ab = 0, aa = 0, bb = 0;
-  for (let i = 0; i < n; i++) { ab += (a[i] - ma) * (b[i] - mb); aa += (a[i] - ma) ** 2; bb += (b[i] - mb) ** 2; }
+  for (let i = 0; i < n; i++) { ab += (a[i]! - ma) * (b[i]! - mb); aa += (a[i]! - ma) ** 2; bb += (b[i]! - mb) ** 2; }
   return ab / Math.sqrt(aa * bb);
 }
 
@@ -40,7 +40,7 @@ describe('preprocessDigit', () => {
     const scores: number[] = [];
     for (let d = 0; d < 10; d++) {
       for (let i = 0; i < 5; i++) {
-        const digit = mnist[d].get(i);
+        const digit = mnist[d]!.get(i);
         const big = preprocessDigit(enlarge(digit, 10, 400, 300, 100 - 10 * i, 15), 400, 300)!;
         const small = preprocessDigit(enlarge(digit, 3, 280, 280, 190, 5 + i), 280, 280)!;
         scores.push(similarity(big, digit), similarity(small, digit));
@@ -61,7 +61,7 @@ describe('preprocessDigit', () => {
     for (let r = 0; r < MNIST_SIZE; r++) {
       let any = false;
       for (let c = 0; c < MNIST_SIZE; c++) {
-        const v = x[r * MNIST_SIZE + c];
+        const v = x[r * MNIST_SIZE + c]!;
         expect(v).toBeGreaterThanOrEqual(0);
         expect(v).toBeLessThanOrEqual(1 + 1e-6);
         if (v > 0) { any = true; cols.add(c); }

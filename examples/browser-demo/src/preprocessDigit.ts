@@ -18,7 +18,7 @@ export function preprocessDigit(grey: ArrayLike<number>, width: number, height: 
   let x0 = width, y0 = height, x1 = -1, y1 = -1;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
-      if (grey[y * width + x] > threshold) { x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y); }
+      if (grey[y * width + x]! > threshold) { x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y); }
     }
   }
   if (x1 < 0) return null;
@@ -29,24 +29,24 @@ export function preprocessDigit(grey: ArrayLike<number>, width: number, height: 
   const rows = new Float32Array(bh * tw);
   const line = new Float32Array(bw);
   for (let y = 0; y < bh; y++) {
-    for (let x = 0; x < bw; x++) line[x] = Math.min(1, Math.max(0, grey[(y0 + y) * width + x0 + x]));
+    for (let x = 0; x < bw; x++) line[x] = Math.min(1, Math.max(0, grey[(y0 + y) * width + x0 + x]!));
     rows.set(resampleArea(line, tw), y * tw);
   }
   const patch = new Float32Array(th * tw);
   const column = new Float32Array(bh);
   for (let x = 0; x < tw; x++) {
-    for (let y = 0; y < bh; y++) column[y] = rows[y * tw + x];
+    for (let y = 0; y < bh; y++) column[y] = rows[y * tw + x]!;
     resampleArea(column, th).forEach((v, y) => { patch[y * tw + x] = v; });
   }
   // Centre of mass of the patch in pixel indices; MNIST puts it on pixel (14, 14).
   let mass = 0, mx = 0, my = 0;
-  for (let y = 0; y < th; y++) for (let x = 0; x < tw; x++) { const v = patch[y * tw + x]; mass += v; mx += v * x; my += v * y; }
+  for (let y = 0; y < th; y++) for (let x = 0; x < tw; x++) { const v = patch[y * tw + x]!; mass += v; mx += v * x; my += v * y; }
   const half = MNIST_SIZE / 2;
   const clamp = (v: number, hi: number) => Math.min(hi, Math.max(0, v));
   const ox = clamp(Math.round(half - (mass > 0 ? mx / mass : (tw - 1) / 2)), MNIST_SIZE - tw);
   const oy = clamp(Math.round(half - (mass > 0 ? my / mass : (th - 1) / 2)), MNIST_SIZE - th);
   const out = new Float32Array(MNIST_SIZE * MNIST_SIZE);
-  for (let y = 0; y < th; y++) for (let x = 0; x < tw; x++) out[(oy + y) * MNIST_SIZE + ox + x] = patch[y * tw + x];
+  for (let y = 0; y < th; y++) for (let x = 0; x < tw; x++) out[(oy + y) * MNIST_SIZE + ox + x] = patch[y * tw + x]!;
   return out;
 }
 
@@ -56,7 +56,7 @@ export function resampleArea(src: ArrayLike<number>, n: number): Float32Array {
   for (let j = 0; j < n; j++) {
     const a = j * step, b = (j + 1) * step;
     let sum = 0;
-    for (let i = Math.floor(a); i < Math.min(m, Math.ceil(b)); i++) sum += src[i] * (Math.min(b, i + 1) - Math.max(a, i));
+    for (let i = Math.floor(a); i < Math.min(m, Math.ceil(b)); i++) sum += src[i]! * (Math.min(b, i + 1) - Math.max(a, i));
     out[j] = sum / step;
   }
   return out;

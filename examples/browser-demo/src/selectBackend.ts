@@ -12,7 +12,7 @@ export interface BackendStatus {
   active: string;
   fellBack: boolean;
   /** Why the requested backend could not run (its typed error's message), when it fell back. */
-  reason?: string;
+  reason?: string | undefined;
   /** How the active backend runs: SIMD and threads for wasm, the adapter for WebGPU. */
   detail: string;
 }

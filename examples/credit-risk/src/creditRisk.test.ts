@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import * as tf from '@tensorflow/tfjs-core';
 import { checkCsvColumns, parseCsv, predictTree } from '@glassbox/surrogate-tree';
+import { heldOutAccuracy, readModelMetadata } from '@glassbox-examples/tabular';
 import { explainCredit, type CreditReport } from './explainCredit';
-import { DATA_CSV, MODEL_JSON, SPLIT_SEED, loadApplicants, rowsOf, stratifiedSplit } from './applicants';
+import { DATA_CSV, MODEL_JSON, loadApplicants } from './applicants';
 
 let report: CreditReport;
 beforeAll(async () => {
@@ -14,16 +14,13 @@ afterAll(() => report?.model.dispose?.());
 describe('the committed credit-risk model', () => {
   it('beats the majority class on held-out applicants and names its features and classes', async () => {
     const { table, labels } = await loadApplicants();
-    const { test } = stratifiedSplit(labels, 0.2, SPLIT_SEED);
-    const x = tf.tensor2d(rowsOf(table, test), [test.length, 61]);
-    const y = await report.model.predict(x);
-    const predicted = tf.argMax(y, 1).dataSync() as Int32Array;
-    tf.dispose([x, y]);
-    const accuracy = test.reduce((a, r, k) => a + (predicted[k] === labels[r] ? 1 : 0), 0) / test.length;
+    const { test } = report.split;
+    expect(table.shape[1]).toBe(61);
+    const accuracy = await heldOutAccuracy(report.model, table, labels, test);
     const majority = test.filter((r) => labels[r] === 0).length / test.length;
     expect(majority).toBe(0.7);
     expect(accuracy).toBeGreaterThanOrEqual(0.74);
-    const meta = JSON.parse(await readFile(MODEL_JSON, 'utf8')).userDefinedMetadata.glassbox;
+    const meta = await readModelMetadata(MODEL_JSON);
     expect(meta.training.heldOutAccuracy).toBeCloseTo(accuracy, 10);
     expect(report.model.featureNames).toEqual(table.header);
     expect(report.model.classNames).toEqual(['good', 'bad']);
@@ -39,7 +36,7 @@ describe('global surrogate of the credit model', () => {
     expect(d.rules.reduce((a, r) => a + r.samples, 0)).toBe(d.trainRows);
     // One-hot columns read as "= 0 / = 1", never as thresholds.
     for (const r of d.rules) for (const c of r.conditions) if (c.name.includes('.')) expect(c.text).toMatch(/ = [01]$/);
-    expect(d.importances[0].feature).toMatch(/^CheckingAccountStatus\./);
+    expect(d.importances[0]!.feature).toMatch(/^CheckingAccountStatus\./);
     expect(report.svg).toContain('CheckingAccountStatus');
   });
 
@@ -47,7 +44,7 @@ describe('global surrogate of the credit model', () => {
     const d = report.surrogate.data!;
     const tree = predictTree(d.tree, report.table);
     const out = report.surrogate.outputs;
-    const agree = tree.reduce((a, c, i) => a + (c === (out[i * 2 + 1] > out[i * 2] ? 1 : 0) ? 1 : 0), 0) / 1000;
+    const agree = tree.reduce((a, c, i) => a + (c === (out[i * 2 + 1]! > out[i * 2]! ? 1 : 0) ? 1 : 0), 0) / 1000;
     expect(Math.abs(agree - d.fidelity)).toBeLessThan(0.05);
   });
 });

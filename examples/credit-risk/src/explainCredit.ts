@@ -1,35 +1,14 @@
-import { readFile } from 'node:fs/promises';
-import { useBackend, type Explanation, type Model } from '@glassbox/core';
-import { loadModel } from '@glassbox/core/node';
-import { integratedGradients } from '@glassbox/integrated-gradients';
-import {
-  checkCsvColumns,
-  surrogateTree,
-  surrogateTreeLocal,
-  toRenderTree,
-  type CsvTable,
-  type LocalSurrogate,
-  type SurrogateTreeData,
-} from '@glassbox/surrogate-tree';
+import { InvalidInputError } from '@glassbox/core';
+import { surrogateTreeLocal, toRenderTree, type LocalSurrogate } from '@glassbox/surrogate-tree';
 import { renderTreeSvg } from '@glassbox/viz';
-import { CLASS_NAMES, DATA_CSV, MODEL_JSON, SPLIT_SEED, loadApplicants, rowsOf, stratifiedSplit } from './applicants';
+import { fitGlobalSurrogate, rowIntegratedGradients, rowsOf, type FeatureAttribution, type GlobalSurrogateReport } from '@glassbox-examples/tabular';
+import { CLASS_NAMES, CREDIT_RISK } from './applicants';
 
-/** One feature's share of an applicant's integrated-gradients explanation. */
-export interface FeatureAttribution {
-  feature: string;
-  value: number;
-  /** The baseline's value (the average training applicant). */
-  baseline: number;
-  attribution: number;
-}
+/** One feature's share of an applicant's integrated-gradients explanation (the baseline: the average training applicant). */
+export type { FeatureAttribution };
 
 /** Everything the demo shows. */
-export interface CreditReport {
-  model: Model;
-  table: CsvTable;
-  heldOutAccuracy: number;
-  surrogate: Explanation<'surrogate', SurrogateTreeData>;
-  svg: string;
+export interface CreditReport extends GlobalSurrogateReport {
   applicant: {
     index: number;
     line: number;
@@ -53,51 +32,32 @@ const BAD = CLASS_NAMES.indexOf('bad');
  * (perturbations drawn against the training applicants). Dispose `report.model` when done.
  */
 export async function explainCredit(maxDepth = 3): Promise<CreditReport> {
-  await useBackend('cpu');
-  const model = await loadModel(MODEL_JSON);
-  const { table, labels } = await loadApplicants();
-  checkCsvColumns(table, model, { file: DATA_CSV });
-  const meta = JSON.parse(await readFile(MODEL_JSON, 'utf8')).userDefinedMetadata.glassbox;
-  const surrogate = await surrogateTree({ maxDepth }).explain(model, table);
-  const svg = renderTreeSvg(toRenderTree(surrogate.data!.tree), {
-    title: `Surrogate of the credit model (depth ${maxDepth}): fidelity ${(surrogate.data!.fidelity * 100).toFixed(1)}% on held-out applicants`,
-  });
-  const { train, test } = stratifiedSplit(labels, 0.2, SPLIT_SEED);
+  const { report, labels, meta } = await fitGlobalSurrogate(CREDIT_RISK, maxDepth, { modelTitle: 'the credit model', rowsName: 'applicants' });
+  const { model, table, surrogate } = report;
+  const { train, test } = report.split;
   const p = table.shape[1];
   const out = surrogate.outputs;
-  const index = test.find((i) => out[i * 2 + BAD] >= 0.5)!;
-  const x = Array.from(table.values.subarray(index * p, (index + 1) * p));
-  const mean: number[] = meta.scaler.mean;
-  const ig = await integratedGradients({ steps: 128 }).explain(model, [x], {
-    target: BAD,
-    options: { baseline: { kind: 'values', values: mean, shape: [p] } },
-  });
-  const attributions = table.header
-    .map((feature, j) => ({ feature, value: x[j], baseline: mean[j], attribution: ig.attributions[j] }))
-    .sort((a, b) => Math.abs(b.attribution) - Math.abs(a.attribution));
-  const total = attributions.reduce((a, f) => a + f.attribution, 0);
-  const local = await surrogateTreeLocal({ background: { values: rowsOf(table, train), shape: [train.length, p] }, maxDepth: 3 }).explain(model, [x], {
+  const index = test.find((i) => out[i * 2 + BAD]! >= 0.5);
+  if (index === undefined) throw new InvalidInputError('The model rejects none of the held-out applicants', { heldOutRows: test.length });
+  const pBad = out[index * 2 + BAD]!;
+  const ig = await rowIntegratedGradients(model, table, index, { target: BAD, baseline: meta.scaler.mean, probability: pBad });
+  const local = await surrogateTreeLocal({ background: { values: rowsOf(table, train), shape: [train.length, p] }, maxDepth: 3 }).explain(model, [ig.x], {
     target: BAD,
   });
-  const instance = local.data!.instances[0];
+  const instance = local.data!.instances[0]!;
   const localSvg = renderTreeSvg(toRenderTree(instance.tree), {
     title: `Local surrogate around the applicant on line ${table.lines[index]}: fidelity ${(instance.fidelity * 100).toFixed(1)}% on held-out neighbours`,
   });
-  const pBad = out[index * 2 + BAD];
   return {
-    model,
-    table,
-    heldOutAccuracy: meta.training.heldOutAccuracy,
-    surrogate,
-    svg,
+    ...report,
     applicant: {
       index,
-      line: table.lines[index],
-      outcome: CLASS_NAMES[labels[index]],
+      line: table.lines[index]!,
+      outcome: CLASS_NAMES[labels[index]!]!,
       pBad,
-      pBadAtBaseline: pBad - total + (ig.convergenceDelta?.[0] ?? 0),
-      attributions,
-      convergenceDelta: ig.convergenceDelta?.[0] ?? NaN,
+      pBadAtBaseline: ig.probabilityAtBaseline,
+      attributions: ig.attributions,
+      convergenceDelta: ig.convergenceDelta,
       local: instance,
       localSvg,
     },

@@ -1,22 +1,14 @@
 import { describe, it, expect } from 'vitest';
-import { useBackend } from '@glassbox/core';
-import { loadModel } from '@glassbox/core/node';
 import { lime } from '@glassbox/perturbation';
-import { CLASS_NAMES, MODEL_JSON, SPLIT_SEED, loadApplicants, rowsOf, stratifiedSplit } from './applicants';
+import { loadTabularExample, rowsOf } from '@glassbox-examples/tabular';
+import { CLASS_NAMES, CREDIT_RISK } from './applicants';
+import { oneHotAttributes } from './oneHotAttributes';
 
 describe('credit-risk: LIME fidelity', () => {
   it('a local linear surrogate over the 20 attributes, its held-out fidelity reported per applicant', async () => {
-    await useBackend('cpu');
-    const model = await loadModel(MODEL_JSON);
-    const { table, labels } = await loadApplicants();
-    const { train, test } = stratifiedSplit(labels, 0.2, SPLIT_SEED);
+    const { model, table, train, test } = await loadTabularExample(CREDIT_RISK);
     const p = table.shape[1];
-    const names: string[] = [];
-    const mask = table.header.map((h) => {
-      const name = h.split('.')[0]!;
-      if (!names.includes(name)) names.push(name);
-      return names.indexOf(name);
-    });
+    const { mask } = oneHotAttributes(table.header);
     // "Removed" attributes take the mean training applicant's values.
     const mean = Array.from({ length: p }, (_, j) => train.reduce((s, r) => s + table.values[r * p + j]! / train.length, 0));
     const rows = test.slice(0, 5);

@@ -3,18 +3,14 @@
 // Run: pnpm --filter @glassbox-examples/credit-risk demo
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { formatPercent as pct, logSurrogateSummary, spreadSample } from '@glassbox-examples/tabular';
 import { explainCredit } from './explainCredit';
-import { OUT_DIR, SPLIT_SEED, stratifiedSplit } from './applicants';
+import { OUT_DIR } from './applicants';
 import { shapCredit } from './shapCredit';
 
-const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 const r = await explainCredit(3);
 const d = r.surrogate.data!;
-console.log(`Model "${r.model.name}": ${pct(r.heldOutAccuracy)} accurate on held-out applicants.\n`);
-console.log(`Global surrogate: a depth-${d.depth} tree with ${d.leaves} leaves, fitted to the model's decisions on ${d.trainRows} applicants.`);
-console.log(`Fidelity: it agrees with the model on ${pct(d.fidelity)} of ${d.heldOutRows} held-out applicants (always answering the majority class: ${pct(d.majorityFidelity!)}).\n`);
-console.log('Rules:');
-for (const rule of d.rules) console.log(`  ${rule.text}`);
+logSurrogateSummary({ name: r.model.name, heldOutAccuracy: r.heldOutAccuracy }, d, { rowsName: 'applicants', fittedTo: 'decisions on' });
 console.log(`\nMost used features: ${d.importances.filter((f) => f.importance > 0).map((f) => `${f.feature} ${pct(f.importance)}`).join(', ')}`);
 await mkdir(OUT_DIR, { recursive: true });
 await writeFile(join(OUT_DIR, 'surrogate-tree.svg'), r.svg);
@@ -33,8 +29,8 @@ console.log(`Why rejected: ${l.rule}`);
 for (const s of l.path) console.log(`  ${s.condition.padEnd(40)} (applicant: ${Number(s.value.toPrecision(5))})  ${l.scoreName} ${s.contribution >= 0 ? '+' : '−'}${Math.abs(s.contribution).toFixed(3)}`);
 console.log(`  ${l.scoreName}: ${l.rootScore.toFixed(3)} over all neighbours → ${l.leafScore.toFixed(3)} in the applicant's leaf`);
 await writeFile(join(OUT_DIR, 'local-surrogate.svg'), a.localSvg);
-const { train, test } = stratifiedSplit(r.table.labels!.map((l) => (l.toLowerCase() === 'bad' ? 1 : 0)), 0.2, SPLIT_SEED);
-const shap = await shapCredit(r.model, r.table, [a.index, ...test.filter((i) => i !== a.index).slice(0, 59)], train.filter((_, k) => k % Math.floor(train.length / 20) === 0).slice(0, 20)); // spread over the (class-ordered) training split
+const { train, test } = r.split;
+const shap = await shapCredit(r.model, r.table, [a.index, ...test.filter((i) => i !== a.index).slice(0, 59)], spreadSample(train, 20)); // spread over the (class-ordered) training split
 console.log(`\nKernelSHAP over the 20 attributes (one-hot columns grouped), 20 training applicants as background: E[P(bad)] = ${shap.baseValue.toFixed(3)}.`);
 console.log(`For the rejected applicant: ${shap.attributes.map((f, j) => [f, shap.values[0]![j]!] as const).sort((x, y) => Math.abs(y[1]) - Math.abs(x[1])).slice(0, 5).map(([f, v]) => `${f} ${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(3)}`).join(', ')}; additivity error ≤ ${shap.maxAdditivityError.toExponential(1)}.`);
 await writeFile(join(OUT_DIR, 'shap-applicant.svg'), shap.forceSvg);

@@ -1,15 +1,11 @@
 import { describe, it, expect } from 'vitest';
-import { useBackend } from '@glassbox/core';
-import { loadModel } from '@glassbox/core/node';
-import { MODEL_JSON, SPLIT_SEED, loadApplicants, stratifiedSplit } from './applicants';
+import { loadTabularExample } from '@glassbox-examples/tabular';
+import { CREDIT_RISK } from './applicants';
 import { shapCredit } from './shapCredit';
 
 describe('credit-risk: SHAP explanations', () => {
   it('KernelSHAP over the 20 attributes adds up to P(bad) − E[P(bad)] and renders force and beeswarm pictures', async () => {
-    await useBackend('cpu');
-    const model = await loadModel(MODEL_JSON);
-    const { table, labels } = await loadApplicants();
-    const { train, test } = stratifiedSplit(labels, 0.2, SPLIT_SEED);
+    const { model, table, train, test } = await loadTabularExample(CREDIT_RISK);
     const s = await shapCredit(model, table, test.slice(0, 6), train.slice(0, 10), 128);
     expect(s.attributes).toHaveLength(20);
     expect(s.values).toHaveLength(6);

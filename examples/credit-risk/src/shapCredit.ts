@@ -1,8 +1,9 @@
-import { kernelShap } from '@glassbox/perturbation';
 import type { Model } from '@glassbox/core';
 import type { CsvTable } from '@glassbox/surrogate-tree';
 import { renderBeeswarmSvg, renderShapBarSvg } from '@glassbox/viz';
-import { CLASS_NAMES, rowsOf } from './applicants';
+import { tabularKernelShap } from '@glassbox-examples/tabular';
+import { CLASS_NAMES } from './applicants';
+import { oneHotAttributes } from './oneHotAttributes';
 
 /** SHAP values of applicants over the original attributes (one-hot columns grouped back). */
 export interface CreditShap {
@@ -30,18 +31,8 @@ const BAD = CLASS_NAMES.indexOf('bad');
  */
 export async function shapCredit(model: Model, table: CsvTable, rows: readonly number[], background: readonly number[], samples = 512): Promise<CreditShap> {
   const p = table.shape[1];
-  const attributes: string[] = [];
-  const mask = table.header.map((h) => {
-    const name = h.split('.')[0]!;
-    if (!attributes.includes(name)) attributes.push(name);
-    return attributes.indexOf(name);
-  });
-  const e = await kernelShap({ samples, featureMask: { values: mask, shape: [p] }, background: { values: Array.from(rowsOf(table, background)), shape: [background.length, p] } }).explain(
-    model,
-    { values: rowsOf(table, rows), shape: [rows.length, p] },
-    { target: BAD, seed: 1 },
-  );
-  const data = e.data!;
+  const { attributes, mask } = oneHotAttributes(table.header);
+  const { data, baseValue, maxAdditivityError } = await tabularKernelShap(model, table, rows, background, { target: BAD, samples, featureMask: mask });
   const attributeValues = rows.map((r) =>
     attributes.map((_, g) => {
       const cols = mask.flatMap((m, j) => (m === g ? [j] : []));
@@ -49,7 +40,6 @@ export async function shapCredit(model: Model, table: CsvTable, rows: readonly n
       return Math.max(0, cols.findIndex((j) => table.values[r * p + j] === 1));
     }),
   );
-  const baseValue = data.expectedValue[0]!;
   // The first applicant's attributes as text: "Age = 28", or the active category of a one-hot attribute ("Purpose = NewCar").
   const described = attributes.map((name, g) => {
     const cols = mask.flatMap((m, j) => (m === g ? [j] : []));
@@ -75,7 +65,7 @@ export async function shapCredit(model: Model, table: CsvTable, rows: readonly n
     values: data.groupValues,
     baseValue,
     attributeValues,
-    maxAdditivityError: Math.max(...e.convergenceDelta!.map(Math.abs)),
+    maxAdditivityError,
     forceSvg,
     beeswarmSvg,
   };

@@ -59,7 +59,7 @@ export function groupOcclusion(defaults: Partial<GroupOcclusionOptions> = {}): E
           for (let j = start; j < end; j++) {
             const i = Math.floor(j / groups.length);
             batch.set(x.subarray(i * per, (i + 1) * per), (j - start) * per);
-            for (const f of groups[j % groups.length]) batch[(j - start) * per + f] = options.fill;
+            for (const f of groups[j % groups.length]!) batch[(j - start) * per + f] = options.fill;
           }
           const t = tf.tensor(batch, [end - start, ...model.inputShape]);
           try {
@@ -71,7 +71,7 @@ export function groupOcclusion(defaults: Partial<GroupOcclusionOptions> = {}): E
         collect(scores, start, end) {
           for (let j = start; j < end; j++) {
             const i = Math.floor(j / groups.length);
-            drops[j] = outputs[i * outputSize + targets[i]] - scores[(j - start) * outputSize + targets[i]];
+            drops[j] = outputs[i * outputSize + targets[i]!]! - scores[(j - start) * outputSize + targets[i]!]!;
           }
         },
       });

@@ -73,14 +73,14 @@ describe('occlusion: batching and black boxes', () => {
     const [h, w, c] = [4, 4, 2];
     const f = async (img: number[][][]) => {
       const y = await m.predict(tf.tensor([img]));
-      const v = (await y.data())[target];
+      const v = (await y.data())[target]!;
       y.dispose();
       return v;
     };
-    const base = await f(x[0]);
+    const base = await f(x[0]!);
     const sums = new Array(h * w * c).fill(0), counts = new Array(h * w * c).fill(0);
     for (let r = 0; r + win <= h; r++) for (let q = 0; q + win <= w; q++) {
-      const img = x[0].map((row, i) => row.map((px, j) => (i >= r && i < r + win && j >= q && j < q + win ? px.map(() => fill) : px)));
+      const img = x[0]!.map((row, i) => row.map((px, j) => (i >= r && i < r + win && j >= q && j < q + win ? px.map(() => fill) : px)));
       const drop = base - (await f(img));
       for (let i = r; i < r + win; i++) for (let j = q; j < q + win; j++) for (let k = 0; k < c; k++) {
         sums[(i * w + j) * c + k] += drop;
@@ -107,9 +107,9 @@ describe('occlusion: batching and black boxes', () => {
     );
     for (const [model, maxBatch, budget] of [[m, 128, undefined], [m, 2, undefined], [blackBox, 128, 3 * 16 * 4 * (4 * 4 * 2 + 3)]] as const) {
       // A black box is sized at 16 × its input and output bytes per item (measurePredictBytes): a budget of 3 such items.
-      const e = await occlusion().explain(model, x, { target: 2, options: { ...options, maxBatch }, memoryBudgetBytes: budget });
+      const e = await occlusion().explain(model, x, { target: 2, options: { ...options, maxBatch }, ...(budget === undefined ? {} : { memoryBudgetBytes: budget }) });
       const got = Array.from(e.attributions);
-      got.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 5));
+      got.forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 5));
       expect(e.diagnostics.chunkSize).toBe(budget ? 3 : Math.min(maxBatch, 9));
     }
     m.dispose?.();

@@ -93,13 +93,13 @@ export function occlusion(defaults: Partial<OcclusionOptions> = {}): Explainer<O
         collect(scores, start, end) {
           for (let j = start; j < end; j++) {
             const i = Math.floor(j / windows.count);
-            const drop = outputs[i * outputSize + targets[i]] - scores[(j - start) * outputSize + targets[i]];
-            for (const f of windows.indices(j % windows.count)) sums[i * per + f] += drop;
+            const drop = outputs[i * outputSize + targets[i]!]! - scores[(j - start) * outputSize + targets[i]!]!;
+            for (const f of windows.indices(j % windows.count)) sums[i * per + f]! += drop;
           }
         },
       });
       const attributions = new Float32Array(n * per);
-      for (let i = 0; i < n; i++) for (let f = 0; f < per; f++) attributions[i * per + f] = sums[i * per + f] / windows.coverage[f];
+      for (let i = 0; i < n; i++) for (let f = 0; f < per; f++) attributions[i * per + f] = sums[i * per + f]! / windows.coverage[f]!;
       return {
         attributions: { values: attributions, shape: [n, ...shape] },
         diagnostics: { window, stride, windows: windows.count, evaluations: total, chunkSize },

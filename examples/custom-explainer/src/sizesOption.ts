@@ -45,6 +45,6 @@ export function sizesOption(defaultValue: Sizes, description: string): OptionSpe
 /** Expands sizes to the input's rank: one number applies to every dimension. Null when the ranks differ. */
 export function expandSizes(sizes: Sizes, rank: number): number[] | null {
   if (sizes.length === rank) return [...sizes];
-  if (sizes.length === 1) return Array.from({ length: rank }, () => sizes[0]);
+  if (sizes.length === 1) return Array.from({ length: rank }, () => sizes[0]!);
   return null;
 }

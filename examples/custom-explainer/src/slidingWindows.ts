@@ -27,20 +27,23 @@ export interface SlidingWindows {
  */
 export function slidingWindows(shape: readonly number[], window: readonly number[], stride: readonly number[]): SlidingWindows {
   const rank = shape.length;
+  if (window.length !== rank || stride.length !== rank) throw new Error(`window [${window.join(', ')}] and stride [${stride.join(', ')}] need ${rank} sizes, one per dimension`);
+  // From here on every per-dimension array has `rank` entries.
   const shifts = shape.map((size, k) => {
-    if (window[k] > size) throw new Error(`window ${window[k]} is larger than dimension ${k} (size ${size})`);
-    const room = size - window[k];
-    if (room > 0 && stride[k] > window[k]) {
-      throw new Error(`stride ${stride[k]} is larger than window ${window[k]} in dimension ${k}, so some elements would never be occluded`);
+    const win = window[k]!, step = stride[k]!;
+    if (win > size) throw new Error(`window ${win} is larger than dimension ${k} (size ${size})`);
+    const room = size - win;
+    if (room > 0 && step > win) {
+      throw new Error(`stride ${step} is larger than window ${win} in dimension ${k}, so some elements would never be occluded`);
     }
-    return Math.ceil(room / stride[k]) + 1;
+    return Math.ceil(room / step) + 1;
   });
   const count = shifts.reduce((a, b) => a * b, 1);
   const strides = new Array<number>(rank);
   let acc = 1;
   for (let k = rank - 1; k >= 0; k--) {
     strides[k] = acc;
-    acc *= shape[k];
+    acc *= shape[k]!;
   }
   const indices = (w: number): Int32Array => {
     // Window w's position along each dimension (last dimension fastest) and its clipped extent.
@@ -48,24 +51,24 @@ export function slidingWindows(shape: readonly number[], window: readonly number
     const extent = new Array<number>(rank);
     let rest = w;
     for (let k = rank - 1; k >= 0; k--) {
-      start[k] = (rest % shifts[k]) * stride[k];
-      rest = Math.floor(rest / shifts[k]);
-      extent[k] = Math.min(window[k], shape[k] - start[k]);
+      start[k] = (rest % shifts[k]!) * stride[k]!;
+      rest = Math.floor(rest / shifts[k]!);
+      extent[k] = Math.min(window[k]!, shape[k]! - start[k]!);
     }
     const out = new Int32Array(extent.reduce((a, b) => a * b, 1));
     const pos = new Array<number>(rank).fill(0);
     for (let i = 0; i < out.length; i++) {
       let flat = 0;
-      for (let k = 0; k < rank; k++) flat += (start[k] + pos[k]) * strides[k];
+      for (let k = 0; k < rank; k++) flat += (start[k]! + pos[k]!) * strides[k]!;
       out[i] = flat;
       for (let k = rank - 1; k >= 0; k--) {
-        if (++pos[k] < extent[k]) break;
+        if (++pos[k]! < extent[k]!) break;
         pos[k] = 0;
       }
     }
     return out;
   };
   const coverage = new Uint32Array(acc);
-  for (let w = 0; w < count; w++) for (const j of indices(w)) coverage[j]++;
+  for (let w = 0; w < count; w++) for (const j of indices(w)) coverage[j]!++;
   return { count, shifts, coverage, indices };
 }

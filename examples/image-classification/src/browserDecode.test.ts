@@ -21,7 +21,7 @@ describe.skipIf(!haveChromium)('pictures in the browser', () => {
       alias: { '@glassbox/viz': join(here, '..', '..', 'packages', 'viz', 'src', 'index.ts') },
       bundle: true, format: 'iife', globalName: 'viz', platform: 'browser', write: false, logLevel: 'silent',
     });
-    const code = bundle.outputFiles[0].text;
+    const code = bundle.outputFiles[0]!.text;
     expect(code).not.toMatch(/require\("(node:)?(fs|zlib|buffer|stream)"\)/);
     const jpeg = await readFile(join(here, 'photos', 'flower.jpg'));
     const png = Buffer.from(encodePng(decodeImage(new Uint8Array(await readFile(join(here, 'photos', 'china.jpg'))))));

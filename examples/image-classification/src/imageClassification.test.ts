@@ -24,7 +24,7 @@ describe('image-classification example', () => {
       let sum = 0, max = 0;
       for (let p = 0; p < 224 * 224; p++) {
         for (let c = 0; c < 3; c++) {
-          const d = Math.abs(values[p * 3 + c] * 255 - ref.data[p * 4 + c]);
+          const d = Math.abs(values[p * 3 + c]! * 255 - ref.data[p * 4 + c]!);
           sum += d;
           max = Math.max(max, d);
         }
@@ -53,8 +53,8 @@ describe('image-classification example', () => {
     expect(j.attributionShape).toEqual([1, 7, 7]);
     // The flower fills the middle of the photo: the strongest Grad-CAM cell is there, not at the border.
     const cam = j.attributions[0] as number[][];
-    let best = [0, 0];
-    cam.forEach((row, y) => row.forEach((v, x) => { if (v > cam[best[0]][best[1]]) best = [y, x]; }));
+    let best: [number, number] = [0, 0];
+    cam.forEach((row, y) => row.forEach((v, x) => { if (v > cam[best[0]]![best[1]]!) best = [y, x]; }));
     expect(best[0]).toBeGreaterThanOrEqual(2);
     expect(best[0]).toBeLessThanOrEqual(4);
     expect(best[1]).toBeGreaterThanOrEqual(2);

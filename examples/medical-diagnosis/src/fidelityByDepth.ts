@@ -1,45 +1,7 @@
 // Held-out fidelity of the global surrogate at depths 3, 5 and 8, over 10 seeds (held-out splits),
 // with the default options, with leaves down to one patient, and with perturbed copies of the rows.
 // Run: pnpm --filter @glassbox-examples/medical-diagnosis fidelity   (writes results/fidelity-by-depth.json)
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { useBackend } from '@glassbox/core';
-import { loadModel } from '@glassbox/core/node';
-import { surrogateTree, type SurrogateTreeOptions } from '@glassbox/surrogate-tree';
-import { MODEL_JSON, RESULTS_DIR, loadPatients } from './patients';
+import { fidelityByDepth } from '@glassbox-examples/tabular';
+import { MEDICAL_DIAGNOSIS, RESULTS_DIR } from './patients';
 
-const DEPTHS = [3, 5, 8];
-const SEEDS = Array.from({ length: 10 }, (_, i) => i);
-const VARIANTS: { name: string; options: Partial<SurrogateTreeOptions> }[] = [
-  { name: 'defaults (minSamplesLeaf 5)', options: {} },
-  { name: 'minSamplesLeaf 1', options: { minSamplesLeaf: 1 } },
-  { name: 'augment 10 (perturbed copies)', options: { augment: 10 } },
-];
-
-await useBackend('cpu');
-const model = await loadModel(MODEL_JSON);
-const { table } = await loadPatients();
-const results = [];
-console.log(`Surrogate fidelity: held-out accuracy against the model; ${table.shape[0]} patients, 25% held out, ${SEEDS.length} seeds.`);
-console.log('variant                        | depth | seed 0 | mean ± sd     | train  | leaves | majority');
-for (const variant of VARIANTS) {
-  for (const maxDepth of DEPTHS) {
-    const runs: { seed: number; fidelity: number; trainFidelity: number; majority: number; leaves: number; depth: number }[] = [];
-    for (const seed of SEEDS) {
-      const d = (await surrogateTree({ ...variant.options, maxDepth }).explain(model, table, { seed })).data!;
-      runs.push({ seed, fidelity: d.fidelity, trainFidelity: d.trainFidelity, majority: d.majorityFidelity!, leaves: d.leaves, depth: d.depth });
-    }
-    const mean = (k: 'fidelity' | 'trainFidelity' | 'majority' | 'leaves') => runs.reduce((a, r) => a + r[k], 0) / runs.length;
-    const sd = Math.sqrt(runs.reduce((a, r) => a + (r.fidelity - mean('fidelity')) ** 2, 0) / (runs.length - 1));
-    const row = { variant: variant.name, options: variant.options, maxDepth, seed0: runs[0].fidelity, meanFidelity: mean('fidelity'), sdFidelity: sd, meanTrainFidelity: mean('trainFidelity'), meanLeaves: mean('leaves'), meanMajority: mean('majority'), runs };
-    results.push(row);
-    const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
-    console.log(
-      `${variant.name.padEnd(30)} | ${String(maxDepth).padStart(5)} | ${pct(row.seed0).padStart(6)} | ${pct(row.meanFidelity)} ± ${pct(sd).padStart(4)} | ${pct(row.meanTrainFidelity).padStart(6)} | ${row.meanLeaves.toFixed(1).padStart(6)} | ${pct(row.meanMajority)}`,
-    );
-  }
-}
-await mkdir(RESULTS_DIR, { recursive: true });
-await writeFile(join(RESULTS_DIR, 'fidelity-by-depth.json'), JSON.stringify({ example: 'medical-diagnosis', rows: table.shape[0], heldOut: 0.25, seeds: SEEDS, results }, null, 2) + '\n');
-console.log(`wrote ${join(RESULTS_DIR, 'fidelity-by-depth.json')}`);
-model.dispose?.();
+await fidelityByDepth({ name: 'medical-diagnosis', example: MEDICAL_DIAGNOSIS, rowsName: 'patients', resultsDir: RESULTS_DIR });

@@ -2,18 +2,14 @@
 // integrated gradients for one patient. Run: pnpm --filter @glassbox-examples/medical-diagnosis demo
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { formatPercent as pct, logSurrogateSummary, spreadSample } from '@glassbox-examples/tabular';
 import { explainDiagnosis } from './explainDiagnosis';
-import { OUT_DIR, SPLIT_SEED, loadPatients, stratifiedSplit } from './patients';
+import { OUT_DIR } from './patients';
 import { shapDiagnosis } from './shapDiagnosis';
 
-const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 const r = await explainDiagnosis(3);
 const d = r.surrogate.data!;
-console.log(`Model "${r.model.name}": ${pct(r.heldOutAccuracy)} accurate on held-out patients.\n`);
-console.log(`Global surrogate: a depth-${d.depth} tree with ${d.leaves} leaves, fitted to the model's diagnoses of ${d.trainRows} patients.`);
-console.log(`Fidelity: it agrees with the model on ${pct(d.fidelity)} of ${d.heldOutRows} held-out patients (always answering the majority class: ${pct(d.majorityFidelity!)}).\n`);
-console.log('Rules:');
-for (const rule of d.rules) console.log(`  ${rule.text}`);
+logSurrogateSummary({ name: r.model.name, heldOutAccuracy: r.heldOutAccuracy }, d, { rowsName: 'patients', fittedTo: 'diagnoses of' });
 console.log(`\nTree:\n${d.text}\n`);
 console.log(`Most used features: ${d.importances.filter((f) => f.importance > 0).map((f) => `${f.feature} ${pct(f.importance)}`).join(', ')}`);
 await mkdir(OUT_DIR, { recursive: true });
@@ -30,9 +26,8 @@ for (const f of pt.attributions.slice(0, 8)) {
 }
 console.log(`Completeness: the ${pt.attributions.length} attributions sum to f(x) − f(baseline) within ${pt.convergenceDelta.toExponential(2)}.`);
 
-const { table, labels } = await loadPatients();
-const { train, test } = stratifiedSplit(labels, 0.2, SPLIT_SEED);
-const shap = await shapDiagnosis(r.model, table, [pt.index, ...test.filter((i) => i !== pt.index).slice(0, 59)], train.filter((_, k) => k % Math.floor(train.length / 20) === 0).slice(0, 20)); // spread over the (class-ordered) training split
+const { train, test } = r.split;
+const shap = await shapDiagnosis(r.model, r.table, [pt.index, ...test.filter((i) => i !== pt.index).slice(0, 59)], spreadSample(train, 20)); // spread over the (class-ordered) training split
 console.log(`\nKernelSHAP (30 measurements, 20 training patients as background): E[P(malignant)] = ${shap.baseValue.toFixed(3)}; additivity error ≤ ${shap.maxAdditivityError.toExponential(1)}.`);
 await writeFile(join(OUT_DIR, 'shap-patient.svg'), shap.forceSvg);
 await writeFile(join(OUT_DIR, 'shap-beeswarm.svg'), shap.beeswarmSvg);

@@ -4,8 +4,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import { fromBatchFunction } from '@glassbox/core';
 import { trackTensors } from '@glassbox/core/testing';
 import { checkCsvColumns, parseCsv, surrogateTree } from '@glassbox/surrogate-tree';
+import { heldOutAccuracy, readModelMetadata } from '@glassbox-examples/tabular';
 import { explainDiagnosis, type DiagnosisReport } from './explainDiagnosis';
-import { DATA_CSV, MODEL_JSON, SPLIT_SEED, loadPatients, rowsOf, stratifiedSplit } from './patients';
+import { DATA_CSV, MODEL_JSON, loadPatients } from './patients';
 
 let report: DiagnosisReport;
 beforeAll(async () => {
@@ -16,14 +17,10 @@ afterAll(() => report?.model.dispose?.());
 describe('the committed diagnosis model', () => {
   it('is accurate on the held-out patients and names its features and classes', async () => {
     const { table, labels } = await loadPatients();
-    const { test } = stratifiedSplit(labels, 0.2, SPLIT_SEED);
-    const x = tf.tensor2d(rowsOf(table, test), [test.length, 30]);
-    const y = await report.model.predict(x);
-    const predicted = tf.argMax(y, 1).dataSync() as Int32Array;
-    tf.dispose([x, y]);
-    const accuracy = test.reduce((a, r, k) => a + (predicted[k] === labels[r] ? 1 : 0), 0) / test.length;
+    expect(table.shape[1]).toBe(30);
+    const accuracy = await heldOutAccuracy(report.model, table, labels, report.split.test);
     expect(accuracy).toBeGreaterThanOrEqual(0.95);
-    const meta = JSON.parse(await readFile(MODEL_JSON, 'utf8')).userDefinedMetadata.glassbox;
+    const meta = await readModelMetadata(MODEL_JSON);
     expect(meta.training.heldOutAccuracy).toBeCloseTo(accuracy, 10);
     expect(report.model.featureNames).toEqual(table.header);
     expect(report.model.classNames).toEqual(['benign', 'malignant']);
@@ -42,12 +39,12 @@ describe('global surrogate of the diagnosis model', () => {
     expect(d.rules.reduce((a, r) => a + r.samples, 0)).toBe(d.trainRows);
     for (const r of d.rules) expect(r.text).toMatch(/^if .+ then (benign|malignant) \(n = \d+, [\d.]+% agree\)$/);
     // Size, shape and concavity of the nuclei decide, as in the clinical literature.
-    expect(d.importances[0].feature).toMatch(/^(worst|mean)_(area|radius|perimeter|concave_points)$/);
+    expect(d.importances[0]!.feature).toMatch(/^(worst|mean)_(area|radius|perimeter|concave_points)$/);
   });
 
   it('draws the tree as SVG', () => {
     expect(report.svg.startsWith('<svg')).toBe(true);
-    expect(report.svg).toContain(report.surrogate.data!.importances[0].feature);
+    expect(report.svg).toContain(report.surrogate.data!.importances[0]!.feature);
     expect(report.svg).toContain('malignant');
   });
 

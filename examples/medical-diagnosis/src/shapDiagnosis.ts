@@ -1,8 +1,8 @@
-import { kernelShap } from '@glassbox/perturbation';
 import type { Model } from '@glassbox/core';
 import type { CsvTable } from '@glassbox/surrogate-tree';
 import { renderBeeswarmSvg, renderShapBarSvg } from '@glassbox/viz';
-import { CLASS_NAMES, rowsOf } from './patients';
+import { tabularKernelShap } from '@glassbox-examples/tabular';
+import { CLASS_NAMES } from './patients';
 
 /** SHAP values of P(malignant) for some patients, with a force picture and a beeswarm. */
 export interface DiagnosisShap {
@@ -25,23 +25,17 @@ const MALIGNANT = CLASS_NAMES.indexOf('malignant');
  */
 export async function shapDiagnosis(model: Model, table: CsvTable, rows: readonly number[], background: readonly number[], samples = 512): Promise<DiagnosisShap> {
   const p = table.shape[1];
-  const e = await kernelShap({ samples, background: { values: Array.from(rowsOf(table, background)), shape: [background.length, p] } }).explain(
-    model,
-    { values: rowsOf(table, rows), shape: [rows.length, p] },
-    { target: MALIGNANT, seed: 1 },
-  );
-  const data = e.data!;
+  const { data, baseValue, maxAdditivityError } = await tabularKernelShap(model, table, rows, background, { target: MALIGNANT, samples });
   const values = data.groupValues;
   const featureValues = rows.map((r) => Array.from(table.values.subarray(r * p, (r + 1) * p)));
-  const baseValue = data.expectedValue[0]!;
   return {
     values,
     baseValue,
-    maxAdditivityError: Math.max(...e.convergenceDelta!.map(Math.abs)),
+    maxAdditivityError,
     forceSvg: renderShapBarSvg({
       features: table.header,
       values: values[0]!,
-      featureValues: featureValues[0],
+      featureValues: featureValues[0]!,
       baseValue,
       title: `Why P(malignant) = ${(baseValue + values[0]!.reduce((a, b) => a + b, 0)).toFixed(3)} for the patient on line ${table.lines[rows[0]!]} (KernelSHAP)`,
     }),

@@ -36,10 +36,10 @@ export async function explainDigits(model: Model, options: { digits: number[]; p
     const fb = ig.diagnostics.fBaselines as number[];
     const table = ['digit  mnist id  P(3)     says      Σ IG       f(x) − f(0)  convergence Δ'];
     const rowLabels = labels.map((digit, i) => {
-      const p = ig.outputs[i];
+      const p = ig.outputs[i]!;
       const sum = ig.attributions.subarray(i * 784, (i + 1) * 784).reduce((s, v) => s + v, 0);
       table.push(
-        `${String(digit).padEnd(7)}${ids[i].padEnd(10)}${p.toFixed(4).padEnd(9)}${(p >= 0.5 ? 'a 3' : 'not a 3').padEnd(10)}${sum.toFixed(5).padStart(8)}   ${(fx[i] - fb[i]).toFixed(5).padStart(8)}     ${ig.convergenceDelta![i].toExponential(2)}`,
+        `${String(digit).padEnd(7)}${ids[i]!.padEnd(10)}${p.toFixed(4).padEnd(9)}${(p >= 0.5 ? 'a 3' : 'not a 3').padEnd(10)}${sum.toFixed(5).padStart(8)}   ${(fx[i]! - fb[i]!).toFixed(5).padStart(8)}     ${ig.convergenceDelta![i]!.toExponential(2)}`,
       );
       return `${digit}: P(3)=${p.toFixed(2)}`;
     });

@@ -24,11 +24,11 @@ try {
   console.log(`Grad-CAM on ${model.name}, layer ${e.diagnostics.layer} (${(e.diagnostics.layerShape as number[]).join('×')}), upsampled to 28×28.\n`);
   console.log('digit  mnist id  predicted  P(predicted)  peak of the 11×11 map at (row, col)');
   const rowLabels = labels.map((digit, i) => {
-    const t = e.targets[i];
-    const p = e.outputs[i * 10 + t];
+    const t = e.targets[i]!;
+    const p = e.outputs[i * 10 + t]!;
     const map = grid.attributions.subarray(i * 121, (i + 1) * 121);
     const k = map.indexOf(Math.max(...map));
-    console.log(`${String(digit).padEnd(7)}${ids[i].padEnd(10)}${String(t).padEnd(11)}${p.toFixed(4).padEnd(14)}(${Math.floor(k / 11)}, ${k % 11})`);
+    console.log(`${String(digit).padEnd(7)}${ids[i]!.padEnd(10)}${String(t).padEnd(11)}${p.toFixed(4).padEnd(14)}(${Math.floor(k / 11)}, ${k % 11})`);
     return `${digit}: CNN says ${t}`;
   });
   const figure = renderDigitFigure([{ title: 'Grad-CAM conv_2', explanation: e, signed: false }], rowLabels, 'Grad-CAM on the MNIST CNN', [

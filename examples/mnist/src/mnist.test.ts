@@ -33,8 +33,8 @@ describe('the committed models on held-out digits', () => {
     const y = await mlp.predict(tf.tensor2d(test.images, [400, 784]));
     const p = (await y.data()) as Float32Array;
     y.dispose();
-    const correct = test.labels.filter((l, i) => (p[i] >= 0.5) === (l === POSITIVE_DIGIT)).length;
-    const found = test.labels.filter((l, i) => l === POSITIVE_DIGIT && p[i] >= 0.5).length;
+    const correct = test.labels.filter((l, i) => (p[i]! >= 0.5) === (l === POSITIVE_DIGIT)).length;
+    const found = test.labels.filter((l, i) => l === POSITIVE_DIGIT && p[i]! >= 0.5).length;
     expect(correct / 400).toBeGreaterThanOrEqual(0.96);
     expect(found / 40).toBeGreaterThanOrEqual(0.8);
     expect(mlp.classNames).toEqual(['is 3']);
@@ -71,7 +71,7 @@ describe('the main job’s explanations', () => {
   it('IG is complete (|Δ| < 2e-3 with 200 steps on this ReLU net) and, from a black image, puts nothing on black pixels', async () => {
     const ig = (await run).integratedGradients;
     ig.convergenceDelta!.forEach((d) => expect(Math.abs(d)).toBeLessThan(2e-3));
-    for (let j = 0; j < ig.inputs.length; j++) if (ig.inputs[j] === 0) expect(Math.abs(ig.attributions[j])).toBe(0);
+    for (let j = 0; j < ig.inputs.length; j++) if (ig.inputs[j] === 0) expect(Math.abs(ig.attributions[j]!)).toBe(0);
     // the two 3s are recognised, so their attributions sum to a large positive P(3) gain
     [0, 2].forEach((i) => expect(ig.attributions.subarray(i * 784, (i + 1) * 784).reduce((s, v) => s + v, 0)).toBeGreaterThan(0.5));
   });

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { InvalidOptionError } from '@glassbox/core';
 
 /** The `mnist` package (10,000 digits, ~1,000 per class), accessed by index only: never `set()`, which shuffles with Math.random. */
 interface MnistDigit {
@@ -31,11 +32,13 @@ export interface DigitSet {
 export function loadDigits(split: 'train' | 'test', options: { perDigit?: number; start?: number; digits?: number[] } = {}): DigitSet {
   const digits = options.digits ?? [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
   const ranges = digits.map((d) => {
-    const cut = Math.floor(mnist[d].length * TRAIN_FRACTION);
-    const [lo, hi] = split === 'train' ? [0, cut] : [cut, mnist[d].length];
+    const set = mnist[d];
+    if (!set) throw new InvalidOptionError(`loadDigits: there is no digit ${d}; digits are 0 to 9`, { option: 'digits', received: d });
+    const cut = Math.floor(set.length * TRAIN_FRACTION);
+    const [lo, hi] = split === 'train' ? [0, cut] : [cut, set.length];
     const from = lo + (options.start ?? 0);
     const to = options.perDigit === undefined ? hi : Math.min(hi, from + options.perDigit);
-    return { d, from, count: Math.max(0, to - from) };
+    return { d, set, from, count: Math.max(0, to - from) };
   });
   const longest = Math.max(...ranges.map((r) => r.count));
   const images: number[][] = [];
@@ -44,7 +47,7 @@ export function loadDigits(split: 'train' | 'test', options: { perDigit?: number
   for (let k = 0; k < longest; k++) {
     for (const r of ranges) {
       if (k >= r.count) continue;
-      images.push(mnist[r.d].get(r.from + k));
+      images.push(r.set.get(r.from + k));
       labels.push(r.d);
       ids.push(`${r.d}:${r.from + k}`);
     }

@@ -41,14 +41,14 @@ const textLine = (text: string): Image => {
 export function renderDigitFigure(columns: FigureColumn[], rowLabels: string[], title: string, notes: string[]): Image {
   const n = rowLabels.length;
   const cells = columns.map((c) => {
-    const per = c.explanation.attributions.length / c.explanation.attributionShape[0];
+    const per = c.explanation.attributions.length / c.explanation.attributionShape[0]!;
     return Array.from({ length: n }, (_, i): GridCell =>
       renderHeatmap(c.explanation.attributions.subarray(i * per, (i + 1) * per), 28, 28, { signed: c.signed, scale: SCALE }),
     );
   });
   const rows = rowLabels.map((label, i) => ({
     label,
-    images: [upscale(renderInputImage(columns[0].explanation, i, { imageShape: [28, 28] }), SCALE), ...cells.map((col) => col[i])],
+    images: [upscale(renderInputImage(columns[0]!.explanation, i, { imageShape: [28, 28] }), SCALE), ...cells.map((col) => col[i]!)],
   }));
   const grid = renderGrid(rows, { columns: ['digit', ...columns.map((c) => c.title)] });
   return stackImages([grid, ...notes.map(textLine)], { title, gap: 6, pad: 8 });

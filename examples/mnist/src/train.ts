@@ -20,11 +20,11 @@ function permuted(set: DigitSet, rng: ReturnType<typeof createRandom>): DigitSet
   const order = Array.from({ length: set.labels.length }, (_, i) => i);
   for (let i = order.length - 1; i > 0; i--) {
     const j = rng.int(i + 1);
-    [order[i], order[j]] = [order[j], order[i]];
+    [order[i], order[j]] = [order[j]!, order[i]!];
   }
   const images = new Float32Array(set.images.length);
   order.forEach((o, i) => images.set(set.images.subarray(o * 784, (o + 1) * 784), i * 784));
-  return { images, labels: order.map((o) => set.labels[o]), ids: order.map((o) => set.ids[o]) };
+  return { images, labels: order.map((o) => set.labels[o]!), ids: order.map((o) => set.ids[o]!) };
 }
 
 async function fit(model: tfl.Sequential, train: DigitSet, epochs: number, batchSize: number, toX: (s: DigitSet) => tf.Tensor, toY: (s: DigitSet) => tf.Tensor) {
@@ -35,7 +35,7 @@ async function fit(model: tfl.Sequential, train: DigitSet, epochs: number, batch
     const [x, y] = [toX(s), toY(s)];
     const h = await model.fit(x, y, { epochs: 1, batchSize, shuffle: false, verbose: 0 });
     tf.dispose([x, y]);
-    console.log(`  epoch ${e + 1}/${epochs} (${((Date.now() - t0) / 1000).toFixed(0)} s): loss ${Number(h.history.loss[0]).toFixed(4)}, accuracy ${Number(h.history.acc[0]).toFixed(4)}`);
+    console.log(`  epoch ${e + 1}/${epochs} (${((Date.now() - t0) / 1000).toFixed(0)} s): loss ${Number(h.history.loss?.[0]).toFixed(4)}, accuracy ${Number(h.history.acc?.[0]).toFixed(4)}`);
   }
 }
 
@@ -59,7 +59,7 @@ async function trainMlp(train: DigitSet, test: DigitSet, epochs: number) {
   x.dispose();
   let correct = 0, tp = 0, fp = 0, fn = 0;
   test.labels.forEach((l, i) => {
-    const yes = p[i] >= 0.5, truth = l === POSITIVE_DIGIT;
+    const yes = p[i]! >= 0.5, truth = l === POSITIVE_DIGIT;
     if (yes === truth) correct++;
     if (yes && truth) tp++;
     if (yes && !truth) fp++;

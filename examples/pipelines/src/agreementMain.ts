@@ -44,7 +44,7 @@ try {
   const table = (title: string, m: number[][]) => {
     console.log(`\n${title}`);
     console.log(`${''.padEnd(w)}  ${methods.map((s) => s.slice(0, 10).padStart(10)).join(' ')}`);
-    m.forEach((row, i) => console.log(`${methods[i].padEnd(w)}  ${row.map((v) => v.toFixed(3).padStart(10)).join(' ')}`));
+    m.forEach((row, i) => console.log(`${methods[i]!.padEnd(w)}  ${row.map((v) => v.toFixed(3).padStart(10)).join(' ')}`));
   };
   console.log(`P(3) for held-out 3s ${threes.ids.join(', ')} and 8s ${eights.ids.join(', ')}; backends: gradients ${g}, occlusion ${args['occlusion-backend']}`);
   table('Spearman ρ of |attributions| (mean over 6 digits)', spearman);

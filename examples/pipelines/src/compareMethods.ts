@@ -34,7 +34,7 @@ export async function compareMethods(
   stages: readonly MethodStage[],
   options: { target?: number; seed?: number; metricsBackend?: string } = {},
 ): Promise<Comparison> {
-  const n = inputs.shape[0];
+  const n = inputs.shape[0]!; // [batch, ...inputShape]
   const target = Array.from({ length: n }, () => options.target ?? 0);
   const explanations: Explanation[] = [];
   for (const { explainer, backend } of stages) {

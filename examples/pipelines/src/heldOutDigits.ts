@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { InvalidOptionError } from '@glassbox/core';
 
 /** The `mnist` package (10,000 real digits, ~1,000 per class), read by index only (its `set()` shuffles with Math.random). */
 interface MnistDigit {
@@ -21,6 +22,7 @@ const TRAIN_FRACTION = 0.8;
  */
 export function heldOutDigits(digit: number, count: number, skip = 0): { values: Float32Array; shape: number[]; ids: string[] } {
   const all = mnist[digit];
+  if (!all) throw new InvalidOptionError(`heldOutDigits: there is no digit ${digit}; digits are 0 to 9`, { option: 'digit', received: digit });
   const start = Math.floor(all.length * TRAIN_FRACTION) + skip;
   if (start + count > all.length) throw new RangeError(`only ${all.length - start} held-out samples of digit ${digit} after skipping ${skip}`);
   const values = new Float32Array(count * 784);

@@ -13,12 +13,14 @@ import type { Model } from '@glassbox/core';
  */
 export function asImageModel(base: Model, imageShape: number[]): Model {
   const flat = (x: tf.Tensor) => tf.reshape(x, [x.shape[0], ...base.inputShape]);
-  const forward = base.forward;
+  // The flat input's feature names do not fit the image; forward and withRandomizedLayers are rewrapped below.
+  const { featureNames: _flatNames, forward, withRandomizedLayers: _randomized, ...rest } = base;
+  const imageForward: Model['forward'] = forward && ((x) => forward(flat(x)));
+  const randomized: Model['withRandomizedLayers'] = base.withRandomizedLayers && ((names, seed) => asImageModel(base.withRandomizedLayers!(names, seed), imageShape));
   return {
-    ...base,
+    ...rest,
     name: `${base.name} (as ${imageShape.join('×')} images)`,
     inputShape: imageShape,
-    featureNames: undefined,
     predict: async (x) => {
       const f = flat(x);
       try {
@@ -27,7 +29,7 @@ export function asImageModel(base: Model, imageShape: number[]): Model {
         f.dispose();
       }
     },
-    forward: forward ? (x) => forward(flat(x)) : undefined,
-    withRandomizedLayers: base.withRandomizedLayers ? (names, seed) => asImageModel(base.withRandomizedLayers!(names, seed), imageShape) : undefined,
+    ...(imageForward ? { forward: imageForward } : {}),
+    ...(randomized ? { withRandomizedLayers: randomized } : {}),
   };
 }

@@ -36,7 +36,7 @@ describe('SmoothGrad(IG) → |·| → normalise → metrics → PNG on held-out 
       // lowers P(3) faster, and inserting them raises it faster, than a random ranking does.
       for (const p of e.outputs) expect(p).toBeGreaterThan(0.5);
       const del = e.metrics.deletion as FlipCurveResult, ins = e.metrics.insertion as FlipCurveResult;
-      expect(del.curves[0].length).toBe(29);
+      expect(del.curves[0]!.length).toBe(29);
       expect(del.score).toBeLessThan((await deletion(randomControl(e, 3), model, { steps: 28 })).score);
       expect(ins.score).toBeGreaterThan((await insertion(randomControl(e, 3), model, { steps: 28 })).score);
       for (const name of ['infidelity', 'max-sensitivity', 'randomization']) expect(Number.isFinite((e.metrics[name] as MetricResult).score)).toBe(true);
@@ -66,10 +66,10 @@ describe('several methods on the same digits', () => {
       expect(c.explanations.map((e) => e.backend)).toEqual(['cpu', 'cpu-second', 'cpu']);
       const rho = c.agreement.spearman;
       for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) {
-        expect(rho[i][j]).toBe(rho[j][i]);
-        expect(Math.abs(rho[i][j])).toBeLessThanOrEqual(1);
+        expect(rho[i]![j]).toBe(rho[j]![i]);
+        expect(Math.abs(rho[i]![j]!)).toBeLessThanOrEqual(1);
       }
-      const control = (await deletion(randomControl(c.explanations[0], 5), model, { steps: 28, by: 'absolute', unit: 'pixel' })).score;
+      const control = (await deletion(randomControl(c.explanations[0]!, 5), model, { steps: 28, by: 'absolute', unit: 'pixel' })).score;
       for (const auc of Object.values(c.deletionAuc)) expect(auc).toBeLessThan(control);
       expect(decodePng(c.png).width).toBeGreaterThan(0);
     } finally {

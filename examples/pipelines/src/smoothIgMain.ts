@@ -22,7 +22,7 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '1' },
   },
 });
-const [count, samples, steps, seed] = [args.digits, args.samples, args.steps, args.seed].map(Number);
+const [count, samples, steps, seed] = [args.digits, args.samples, args.steps, args.seed].map(Number) as [number, number, number, number];
 if (![count, samples, steps, seed].every(Number.isInteger) || count < 1 || samples < 1 || steps < 1) {
   console.error('--digits, --samples and --steps take positive integers, --seed an integer');
   process.exit(2);
@@ -56,8 +56,8 @@ try {
   const del = e.metrics.deletion as FlipCurveResult, ins = e.metrics.insertion as FlipCurveResult;
   const svg = renderCurveSvg(
     [
-      { label: 'deletion', x: del.fractions, y: del.curves[0] },
-      { label: 'insertion', x: ins.fractions, y: ins.curves[0] },
+      { label: 'deletion', x: del.fractions, y: del.curves[0]! },
+      { label: 'insertion', x: ins.fractions, y: ins.curves[0]! },
     ],
     { title: `SmoothGrad(IG), digit ${digits.ids[0]}`, xLabel: 'fraction of pixels flipped', yLabel: 'P(3)' },
   );

@@ -12,15 +12,15 @@ export interface SmoothIgSettings {
   /** SmoothGrad noise, as a fraction of each input's value range. */
   noiseLevel: number;
   /** Backend of the explanation stage (SmoothGrad around IG). */
-  explainBackend?: string;
+  explainBackend?: string | undefined;
   /** Backend of the metric stages. */
-  metricsBackend?: string;
+  metricsBackend?: string | undefined;
   /** Also run the model-randomisation sanity check (needs a layers model). */
   sanityCheck?: boolean;
   seed?: number;
   /** Flat output index to explain (default 0: P(3) for the MNIST "is it a 3?" model). */
   target?: number;
-  onProgress?: (p: Progress) => void;
+  onProgress?: ((p: Progress) => void) | undefined;
 }
 
 /** The scored explanation (metrics in `explanation.metrics`), the rendered PNG and the stages. */
@@ -54,16 +54,16 @@ export async function smoothIgPipeline(model: Model, inputs: { values: Float32Ar
     observes: true,
     run: (e) => (scored = e),
   };
-  const backend = metricsBackend;
-  let composed = pipeline(smoothIg, { backend: explainBackend })
+  const backend = metricsBackend === undefined ? {} : { backend: metricsBackend };
+  let composed = pipeline(smoothIg, explainBackend === undefined ? {} : { backend: explainBackend })
     .use(absolute())
     .use(normalize())
-    .use(deletionStep({ steps: 28, unit: 'pixel', baseline: 0, backend }))
-    .use(insertionStep({ steps: 28, unit: 'pixel', baseline: 0, backend }))
-    .use(infidelityStep({ samples: 32, noiseStd: 0.05, backend }))
-    .use(maxSensitivityStep({ samples: 3, radius: 0.05, backend }));
-  if (settings.sanityCheck) composed = composed.use(randomizationStep({ backend }));
+    .use(deletionStep({ steps: 28, unit: 'pixel', baseline: 0, ...backend }))
+    .use(insertionStep({ steps: 28, unit: 'pixel', baseline: 0, ...backend }))
+    .use(infidelityStep({ samples: 32, noiseStd: 0.05, ...backend }))
+    .use(maxSensitivityStep({ samples: 3, radius: 0.05, ...backend }));
+  if (settings.sanityCheck) composed = composed.use(randomizationStep({ ...backend }));
   const rendering = composed.use(keep).use(renderStep<'attribution'>({ format: 'png', overlay: true, title: 'SmoothGrad(IG)', scale: 6 }));
-  const rendered = await rendering.run(model, inputs, { target, seed, onProgress: settings.onProgress });
+  const rendered = await rendering.run(model, inputs, { target, seed, ...(settings.onProgress ? { onProgress: settings.onProgress } : {}) });
   return { explanation: scored!, png: rendered.data as Uint8Array, stages: rendering.describe() };
 }

@@ -43,12 +43,13 @@ if (args.text !== undefined) {
   const { test } = loadSpamAssassin();
   const index = args.index !== undefined ? Number(args.index) : test.findIndex((m) => m.label === 1);
   if (!Number.isInteger(index) || index < 0 || index >= test.length) throw new RangeError(`--index must be an integer in [0, ${test.length - 1}]`);
-  title = `held-out #${index} (${test[index].id}, labelled ${CLASS_NAMES[test[index].label]})`;
-  text = test[index].text;
+  const message = test[index]!; // in range, checked above
+  title = `held-out #${index} (${message.id}, labelled ${CLASS_NAMES[message.label]})`;
+  text = message.text;
 }
 const { model, tokenizer } = await loadSpamClassifier();
 const r = await explainMessage(model, tokenizer, text, { steps: Number(args.steps) });
-console.log(`${title}\npredicted ${CLASS_NAMES[r.predicted]} (ham ${r.probabilities[0].toFixed(3)}, spam ${r.probabilities[1].toFixed(3)}); ${r.tokens.length - 1} words read`);
+console.log(`${title}\npredicted ${CLASS_NAMES[r.predicted]} (ham ${r.probabilities[0]!.toFixed(3)}, spam ${r.probabilities[1]!.toFixed(3)}); ${r.tokens.length - 1} words read`);
 for (const m of r.methods) {
   const top = topTokens(r.tokens, m.scores, 8, skipSpecial).map((t) => `${t.token} ${t.score.toPrecision(3)}`);
   console.log(`  ${m.method.padEnd(27)} ${top.join(', ')}`);

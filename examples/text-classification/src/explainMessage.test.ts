@@ -30,7 +30,7 @@ describe('the committed spam classifier', () => {
     const probs = (await p.data()) as Float32Array;
     tf.dispose([x, p]);
     let right = 0;
-    test.forEach((m, i) => (right += Number((probs[2 * i + 1] > probs[2 * i] ? 1 : 0) === m.label)));
+    test.forEach((m, i) => (right += Number((probs[2 * i + 1]! > probs[2 * i]! ? 1 : 0) === m.label)));
     const accuracy = right / test.length;
     expect(accuracy).toBeCloseTo(record.heldOutAccuracy, 6); // the number in TRAINING.md, recomputed
     expect(accuracy).toBeGreaterThan(0.95);
@@ -48,7 +48,7 @@ describe('the committed spam classifier', () => {
     for (const m of e.methods) {
       expect(m.scores).toHaveLength(e.tokens.length);
       expect(m.scores.every(Number.isFinite)).toBe(true);
-      expect(m.explanation.labels?.tokens?.[0].slice(0, e.tokens.length)).toEqual(e.tokens);
+      expect(m.explanation.labels?.tokens?.[0]!.slice(0, e.tokens.length)).toEqual(e.tokens);
     }
     expect(e.rollout).toHaveLength(e.tokens.length ** 2);
     // The [CLS] row of rollout, flow's scores and raw attention rows are distributions over the tokens.

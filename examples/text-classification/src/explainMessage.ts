@@ -48,13 +48,13 @@ export async function explainMessage(model: Model, tokenizer: WordTokenizer, tex
   const ids = tokenizer.encode(text);
   const n = Math.max(1, ids.indexOf(0) < 0 ? ids.length : ids.indexOf(0));
   const shown = tokenizer.tokens(text);
-  const labels = { tokens: [ids.map((id, i) => (i < shown.length ? shown[i] : tokenizer.vocabulary[id]))] };
+  const labels = { tokens: [ids.map((id, i) => (i < shown.length ? shown[i]! : (tokenizer.vocabulary[id] ?? `[${id}]`)))] };
   const x = tf.tensor2d([ids]);
   try {
     const y = await model.predict(x);
     const probabilities = Array.from((await y.data()) as Float32Array);
     y.dispose();
-    const predicted = probabilities[1] > probabilities[0] ? 1 : 0;
+    const predicted = probabilities[1]! > probabilities[0]! ? 1 : 0; // two outputs: ham, spam
     const call = { target: predicted, labels };
     const rollout = await attentionRollout().explain(model, x, call);
     const specs: [string, string, string, () => Promise<Explanation>, boolean][] = [
@@ -73,7 +73,7 @@ export async function explainMessage(model: Model, tokenizer: WordTokenizer, tex
     const t = ids.length;
     const matrix = new Float32Array(n * n);
     for (let i = 0; i < n; i++) matrix.set(full.subarray(i * t, i * t + n), i * n);
-    return { tokens: labels.tokens[0].slice(0, n), ids: ids.slice(0, n), predicted, probabilities, methods, rollout: matrix };
+    return { tokens: labels.tokens[0]!.slice(0, n), ids: ids.slice(0, n), predicted, probabilities, methods, rollout: matrix };
   } finally {
     x.dispose();
   }

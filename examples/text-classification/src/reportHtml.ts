@@ -26,8 +26,8 @@ export function reportHtml(r: MessageExplanation, options: { title: string; text
     // [CLS] is the query of the attention methods (its own score is mostly the residual): left out.
     const keep = r.tokens.flatMap((t, i) => (skipSpecial(t) ? [] : [i]));
     const highlighted = renderTokensHtml(
-      keep.map((i) => r.tokens[i]),
-      keep.map((i) => m.scores[i]),
+      keep.map((i) => r.tokens[i]!),
+      keep.map((i) => m.scores[i]!),
       { style: false },
     );
     return `<section><h2>${escapeHtml(m.title)} <small>(${escapeHtml(m.method)})</small></h2><p class="note">${escapeHtml(m.note)}</p>
@@ -44,7 +44,7 @@ h1{font-size:22px}h2{font-size:17px;margin:28px 0 4px}small{color:#777;font-weig
 .top{columns:4;font-size:13px}pre{white-space:pre-wrap;background:#f6f6f6;padding:10px;font-size:12px;max-height:320px;overflow:auto}
 .gb-tokens{font:14px/2 ui-monospace,monospace}.gb-token{padding:2px 3px;margin:0 1px;border-radius:3px;white-space:pre-wrap}
 .gb-legend{font:12px sans-serif;color:#444;display:flex;align-items:center;gap:6px}.gb-bar{display:inline-block;width:120px;height:10px;border-radius:2px}</style></head>
-<body><h1>${escapeHtml(options.title)}: predicted <b>${escapeHtml(label)}</b> (p = ${escapeHtml(r.probabilities[r.predicted].toFixed(3))})</h1>
+<body><h1>${escapeHtml(options.title)}: predicted <b>${escapeHtml(label)}</b> (p = ${escapeHtml(r.probabilities[r.predicted]!.toFixed(3))})</h1>
 <p class="note">Scores explain the predicted class. [CLS], the token the classifier reads, is left out of the highlighting.</p>
 ${sections.join('\n')}
 ${picture}

@@ -54,14 +54,14 @@ for (let epoch = 1; epoch <= epochs; epoch++) {
   const order = [...train];
   for (let i = order.length - 1; i > 0; i--) {
     const j = rng.int(i + 1);
-    [order[i], order[j]] = [order[j], order[i]];
+    [order[i], order[j]] = [order[j]!, order[i]!];
   }
   const { x, y } = encode(order);
   const h = await model.fit(x, y, { epochs: 1, batchSize: 32, shuffle: false, verbose: 0 });
   tf.dispose([x, y]);
   const acc = await accuracy(testSet.x, test);
-  history.push({ epoch, loss: h.history.loss[0] as number, trainAccuracy: h.history.acc[0] as number, heldOutAccuracy: acc.accuracy });
-  console.log(`epoch ${epoch}: loss ${(h.history.loss[0] as number).toFixed(4)}, train accuracy ${(h.history.acc[0] as number).toFixed(4)}, held-out accuracy ${acc.accuracy.toFixed(4)} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  history.push({ epoch, loss: h.history.loss?.[0] as number, trainAccuracy: h.history.acc?.[0] as number, heldOutAccuracy: acc.accuracy });
+  console.log(`epoch ${epoch}: loss ${(h.history.loss?.[0] as number).toFixed(4)}, train accuracy ${(h.history.acc?.[0] as number).toFixed(4)}, held-out accuracy ${acc.accuracy.toFixed(4)} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 }
 const trainedOn = tf.getBackend();
 const cpu = process.cpuUsage(cpu0);
@@ -96,7 +96,7 @@ async function accuracy(x: tf.Tensor, set: Email[]) {
   let right = 0;
   set.forEach((m, i) => {
     right += Number(predicted[i] === m.label);
-    confusion[CLASS_NAMES[m.label]][CLASS_NAMES[predicted[i]]]++;
+    confusion[CLASS_NAMES[m.label]!][CLASS_NAMES[predicted[i]!]!]++;
   });
   return { accuracy: right / set.length, confusion };
 }

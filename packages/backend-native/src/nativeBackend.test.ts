@@ -43,7 +43,7 @@ describe('nativeBackend()', () => {
     registerBackend(broken);
     const sel = await useBackend('native-broken', { fallback: ['cpu'] });
     expect(sel.name).toBe('cpu');
-    expect(sel.failures[0].reason).toMatch(/^native addon not built: .*glassbox_native\.node is missing/);
+    expect(sel.failures[0]!.reason).toMatch(/^native addon not built: .*glassbox_native\.node is missing/);
     await expect(useBackend('native-broken')).rejects.toBeInstanceOf(BackendUnavailableError);
   });
 });

@@ -6,7 +6,7 @@ export interface NativeInfo {
   /** Whether the addon is loaded (or could be loaded now). */
   loaded: boolean;
   /** Why it is unavailable, when it is not loaded. */
-  reason?: string;
+  reason?: string | undefined;
   /** The instruction set the kernels dispatch to: 'avx512', 'avx2' or 'portable'. */
   isa?: string;
   /** The best instruction set this CPU supports. */
@@ -14,7 +14,7 @@ export interface NativeInfo {
   /** Threads the kernels use (requested ones, when not loaded). */
   threads: number;
   /** Where the addon is (or would be) loaded from. */
-  addonPath?: string;
+  addonPath?: string | undefined;
 }
 
 /**

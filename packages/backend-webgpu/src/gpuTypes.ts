@@ -15,10 +15,10 @@ export interface GpuAdapterLike {
 }
 
 export interface GpuAdapterInfoLike {
-  vendor?: string;
-  architecture?: string;
-  device?: string;
-  description?: string;
+  vendor?: string | undefined;
+  architecture?: string | undefined;
+  device?: string | undefined;
+  description?: string | undefined;
 }
 
 export interface GpuDeviceLike {

@@ -48,6 +48,6 @@ export function defaultWarmupSteps(): WarmupStep[] {
 
 /** A small subset of {@link defaultWarmupSteps} (one dense network, one conv network). */
 export function smallWarmupSteps(): WarmupStep[] {
-  const all = defaultWarmupSteps();
-  return [all[0], all[4]];
+  const [firstMlp, , , , firstCnn] = defaultWarmupSteps() as [WarmupStep, WarmupStep, WarmupStep, WarmupStep, WarmupStep, ...WarmupStep[]];
+  return [firstMlp, firstCnn];
 }

@@ -13,7 +13,7 @@ export interface WebGpuBackendOptions {
   /** Adapter preference (default `high-performance`). */
   powerPreference?: 'low-power' | 'high-performance';
   /** The WebGPU entry point to use. Default: `navigator.gpu`; in Node, Dawn from the `webgpu` package. */
-  gpu?: GpuLike;
+  gpu?: GpuLike | undefined;
   /** Node: options for the `webgpu` package's `create()`, e.g. `['backend=vulkan']`. */
   dawnOptions?: string[];
   /**
@@ -141,9 +141,9 @@ export function webgpuBackend(options: WebGpuBackendOptions = {}): BackendProvid
       // Compile-only mode records no GPU work: tfjs creates the pipelines asynchronously, in parallel.
       tf.env().set('WEBGPU_ENGINE_COMPILE_ONLY', true);
       try {
-        for (let i = 0; i < steps.length; i++) {
-          onProgress?.({ stage: 'backend:webgpu', done: i, total: steps.length, message: `compiling shaders: ${steps[i].name}` });
-          tf.dispose(tf.tidy(steps[i].run));
+        for (const [i, step] of steps.entries()) {
+          onProgress?.({ stage: 'backend:webgpu', done: i, total: steps.length, message: `compiling shaders: ${step.name}` });
+          tf.dispose(tf.tidy(step.run));
         }
         await backend.checkCompileCompletionAsync();
       } finally {

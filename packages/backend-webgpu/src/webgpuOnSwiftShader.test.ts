@@ -63,7 +63,7 @@ describe.skipIf(skip !== undefined)('webgpuBackend on SwiftShader (Dawn in Node)
     await useBackend('webgpu');
     expect(gpu.leaked).toBe(0);
     const maxRef = Math.max(...cpu.value!.map(Math.abs));
-    const maxDiff = Math.max(...gpu.value!.map((v, i) => Math.abs(v - cpu.value![i])));
+    const maxDiff = Math.max(...gpu.value!.map((v, i) => Math.abs(v - cpu.value![i]!)));
     expect(maxDiff).toBeLessThanOrEqual(1e-4 * maxRef);
   });
 

@@ -1,22 +1,12 @@
-import { describe, it, expect, beforeAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { main } from './main';
-import { cliWorkspace, memoryIo } from './testFixtures';
+import { useCliWorkspace } from './useCliWorkspace';
 
 const bin = join(import.meta.dirname, '..', 'bin', 'glassbox.js');
-let ws: Awaited<ReturnType<typeof cliWorkspace>>;
-beforeAll(async () => {
-  ws = await cliWorkspace();
-});
-
-const cli = async (...argv: string[]) => {
-  const io = memoryIo(ws.dir);
-  const code = await main(argv, io);
-  return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
-};
+const { ws, cli } = useCliWorkspace();
 
 describe('glassbox methods', () => {
   it('lists the installed plugins with their options, the third-party occlusion plugin too', async () => {

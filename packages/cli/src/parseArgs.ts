@@ -46,7 +46,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       }
       let value: string;
       if (eq > 0) value = a.slice(eq + 1);
-      else if (i + 1 < argv.length && !(argv[i + 1].startsWith('--') && argv[i + 1].length > 2)) value = argv[++i];
+      else if (i + 1 < argv.length && !(argv[i + 1]!.startsWith('--') && argv[i + 1]!.length > 2)) value = argv[++i]!;
       else value = 'true';
       if (value.length > MAX_ARG_LENGTH) throw new InvalidOptionError(`The value of --${name} is ${value.length} characters long; the limit on one argument is ${MAX_ARG_LENGTH}`, { flag: name, limit: MAX_ARG_LENGTH });
       if (flags.has(name)) throw new InvalidOptionError(`Flag --${name} given twice; give each flag once`, { flag: name });

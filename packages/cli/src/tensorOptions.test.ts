@@ -1,22 +1,13 @@
-import { describe, it, expect, beforeAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { main } from './main';
-import { cliWorkspace, memoryIo } from './testFixtures';
+import { useCliWorkspace } from './useCliWorkspace';
 
-let ws: Awaited<ReturnType<typeof cliWorkspace>>;
-beforeAll(async () => {
-  ws = await cliWorkspace();
+const { ws, cli } = useCliWorkspace(async (ws) => {
   await writeFile(join(ws.dir, 'bg.json'), JSON.stringify([[0, 0, 0, 0, 0, 0], [1, -1, 0.5, 0, 2, -0.5], [-1, 1, 0, 0.5, -2, 0.25]]));
   await writeFile(join(ws.dir, 'bg.csv'), 'a,b,c,d,e,f\n0,0,0,0,0,0\n1,-1,0.5,0,2,-0.5\n');
   await writeFile(join(ws.dir, 'mask.json'), JSON.stringify([0, 0, 1, 1, 2, 2]));
 });
-
-const cli = async (...argv: string[]) => {
-  const io = memoryIo(ws.dir);
-  const code = await main(argv, io);
-  return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
-};
 
 describe('tensor options from files (generic: read from any method option of type tensor)', () => {
   it('glassbox methods lists the new methods with file options', async () => {

@@ -5,24 +5,18 @@
 //   node --import tsx packages/deeplift/bench/deeplift.bench.ts [cpu wasm native …]
 // Writes bench/results/deeplift.json.
 import * as tf from '@tensorflow/tfjs-core';
-import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { listBackends, targetGradients, useBackend, type Model } from '@glassbox/core';
 import { loadModel } from '@glassbox/core/node';
 import { deeplift } from '../src/index';
+import { benchBackends } from '../../../bench/support/benchBackends';
+import { switchBenchBackend } from '../../../bench/support/switchBenchBackend';
 import { loadDigits } from '../../../examples/mnist/src/mnistData';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const backends = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-if (backends.length === 0) backends.push('cpu');
-
-async function ensureRegistered(name: string): Promise<void> {
-  if (name === 'cpu' || listBackends().some((b) => b.name === name)) return;
-  const entry = `${root}packages/backend-${name}/dist/register.js`;
-  if (existsSync(entry)) await import(pathToFileURL(entry).href);
-}
+const backends = benchBackends();
 
 async function timed(fn: () => Promise<unknown>, runs = 3): Promise<number> {
   await fn();
@@ -37,13 +31,7 @@ async function timed(fn: () => Promise<unknown>, runs = 3): Promise<number> {
 
 const results: Record<string, unknown>[] = [];
 for (const backend of backends) {
-  try {
-    await ensureRegistered(backend);
-    await useBackend(backend);
-  } catch (e) {
-    console.log(`${backend}: unavailable (${(e as Error).message.split('\n')[0]})`);
-    continue;
-  }
+  if (!(await switchBenchBackend(backend, { listBackends, useBackend }))) continue;
   for (const [name, batch, shape] of [['mlp', 64, [784]], ['cnn', 16, [28, 28, 1]]] as const) {
     const model: Model = await loadModel(`${root}examples/mnist/models/${name}/model.json`);
     const { images } = loadDigits('test', { perDigit: Math.ceil(batch / 10) });

@@ -1,29 +1,13 @@
 import { describe, it, expect } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { createRandom, ensureGradients, fromFunction, fromLayersModel, type LayersModelLike, type Model } from '@glassbox/core';
+import { ensureGradients, fromFunction, type Model } from '@glassbox/core';
 import { explainerConformance, randomInputs, trackTensors } from '@glassbox/core/testing';
 import { gradCam } from './gradCam';
+import { adaptLayersModel } from './testing/adaptLayersModel';
+import { smallCnn as smallCnnOf } from './testing/smallCnn';
 
-/** A Layers model as a Glassbox model that disposes its weights. */
-const adapt = (m: tfl.LayersModel): Model => ({ ...fromLayersModel(m as unknown as LayersModelLike), dispose: () => m.dispose() });
-
-/** 6×6×1 → conv 3 3×3 relu → conv 4 2×2 relu → flatten → dense 3 softmax, seeded weights. */
-function smallCnn(seed = 1): Model {
-  const m = tfl.sequential({
-    layers: [
-      tfl.layers.conv2d({ inputShape: [6, 6, 1], filters: 3, kernelSize: 3, activation: 'relu', name: 'conv_a' }),
-      tfl.layers.conv2d({ filters: 4, kernelSize: 2, activation: 'relu', name: 'conv_b' }),
-      tfl.layers.flatten({ name: 'flat' }),
-      tfl.layers.dense({ units: 3, activation: 'softmax', name: 'out' }),
-    ],
-  });
-  const rng = createRandom(seed);
-  const weights = m.getWeights().map((w) => tf.tensor(rng.fillNormal(new Float32Array(w.size), 0.05, 0.5), w.shape));
-  m.setWeights(weights);
-  tf.dispose(weights);
-  return adapt(m);
-}
+const smallCnn = (seed = 1): Model => smallCnnOf(seed, { softmax: true });
 
 /**
  * The hand-computed case: a 3×3 input, a 2-filter 2×2 convolution without bias, flatten and one
@@ -52,14 +36,14 @@ function handModel(): Model {
   const dense = tf.tensor2d([1, -1, 1, 0, 0, 0, 0, -1], [8, 1]);
   m.setWeights([kernel, dense]);
   tf.dispose([kernel, dense]);
-  return adapt(m);
+  return adaptLayersModel(m);
 }
 const handInput = [[[[1], [2], [0]], [[0], [1], [3]], [[2], [0], [1]]]];
 
 describe('grad-cam: conformance on a small CNN', () => {
   const inputs = () => randomInputs(3, [6, 6, 1], 4);
-  for (const c of explainerConformance({ explainer: gradCam(), model: () => smallCnn(), inputs, expectedShape: (s) => [s[0], 3, 3] })) it(c.name, c.run);
-  for (const c of explainerConformance({ explainer: gradCam({ upsample: true, relu: false }), model: () => smallCnn(), inputs, expectedShape: (s) => [s[0], 6, 6] }))
+  for (const c of explainerConformance({ explainer: gradCam(), model: () => smallCnn(), inputs, expectedShape: (s) => [s[0]!, 3, 3] })) it(c.name, c.run);
+  for (const c of explainerConformance({ explainer: gradCam({ upsample: true, relu: false }), model: () => smallCnn(), inputs, expectedShape: (s) => [s[0]!, 6, 6] }))
     it(`upsampled, no ReLU: ${c.name}`, c.run);
 });
 
@@ -116,7 +100,7 @@ describe('grad-cam layer choice and errors', () => {
     m.dispose!();
 
     const dense = tfl.sequential({ layers: [tfl.layers.dense({ inputShape: [4], units: 2, name: 'd' })] });
-    const noConv = await trackTensors(() => gradCam().explain(adapt(dense), [[1, 2, 3, 4]]));
+    const noConv = await trackTensors(() => gradCam().explain(adaptLayersModel(dense), [[1, 2, 3, 4]]));
     expect(noConv.error).toMatchObject({ code: 'UNSUPPORTED_MODEL', message: expect.stringContaining('no convolution layer') });
     expect(noConv.leaked).toBe(0);
     dense.dispose();

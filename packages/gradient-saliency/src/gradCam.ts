@@ -53,7 +53,8 @@ export function gradCam(defaults: Partial<GradCamOptions> = {}): Explainer<GradC
           option: 'upsample',
         });
       }
-      const outHW = options.upsample ? [model.inputShape[0], model.inputShape[1]] : [h, w];
+      // The upsample check above guarantees an [height, width, …] input.
+      const outHW: [number, number] = options.upsample ? [model.inputShape[0]!, model.inputShape[1]!] : [h, w];
       const { head, tail } = model.split(layer.name);
       const cam = (x: tf.Tensor, t: readonly number[]): tf.Tensor =>
         tf.tidy(() => {
@@ -70,7 +71,7 @@ export function gradCam(defaults: Partial<GradCamOptions> = {}): Explainer<GradC
           }
           return map;
         });
-      const n = inputs.shape[0];
+      const n = inputs.shape[0]!;
       const rest = inputs.shape.slice(1);
       const per = outHW[0] * outHW[1];
       const values = new Float32Array(n * per);
@@ -78,7 +79,7 @@ export function gradCam(defaults: Partial<GradCamOptions> = {}): Explainer<GradC
         total: n,
         context,
         stage: 'grad-cam',
-        cost: { measure: (m) => tf.dispose(tf.tidy(() => cam(tf.tile(tf.slice(inputs, 0, 1), [m, ...rest.map(() => 1)]), [targets[0]]))) },
+        cost: { measure: (m) => tf.dispose(tf.tidy(() => cam(tf.tile(tf.slice(inputs, 0, 1), [m, ...rest.map(() => 1)]), [targets[0]!]))) },
         compute: (start, end) => cam(tf.slice(inputs, start, end - start), targets.slice(start, end)),
         collect: (chunk, start) => values.set(chunk, start * per),
       });

@@ -1,28 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import * as tfl from '@tensorflow/tfjs-layers';
-import { createRandom, fromFunction, fromLayersModel, type LayersModelLike, type Model } from '@glassbox/core';
+import { fromFunction } from '@glassbox/core';
 import { explainerConformance, createTinyMlp, randomInputs } from '@glassbox/core/testing';
 import { deconvolution, guidedBackprop } from './guidedBackprop';
 import { guidedGradCam } from './guidedGradCam';
 import { gradCam } from './gradCam';
-
-/** 6×6×1 → conv 3 3×3 relu → conv 4 2×2 relu → flatten → dense 3, seeded weights. */
-function smallCnn(seed = 1): Model {
-  const m = tfl.sequential({
-    layers: [
-      tfl.layers.conv2d({ inputShape: [6, 6, 1], filters: 3, kernelSize: 3, activation: 'relu', name: 'conv_a' }),
-      tfl.layers.conv2d({ filters: 4, kernelSize: 2, activation: 'relu', name: 'conv_b' }),
-      tfl.layers.flatten({ name: 'flat' }),
-      tfl.layers.dense({ units: 3, name: 'out' }),
-    ],
-  });
-  const rng = createRandom(seed);
-  const weights = m.getWeights().map((w) => tf.tensor(rng.fillNormal(new Float32Array(w.size), 0.05, 0.5), w.shape));
-  m.setWeights(weights);
-  tf.dispose(weights);
-  return { ...fromLayersModel(m as unknown as LayersModelLike), dispose: () => m.dispose() };
-}
+import { smallCnn } from './testing/smallCnn';
 
 describe('guided-backprop and deconvolution: conformance', () => {
   for (const make of [guidedBackprop, deconvolution]) {

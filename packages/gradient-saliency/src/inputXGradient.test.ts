@@ -31,7 +31,7 @@ describe('input-x-gradient on a linear model', () => {
     const targets = [0, 1];
     const e = await inputXGradient().explain(model, x, { target: targets });
     const W = [[0.5, -1], [2, 0.25], [-3, 1]];
-    expect(Array.from(e.attributions)).toEqual(x.flatMap((r, i) => r.map((v, j) => expect.closeTo(W[j][targets[i]] * v, 6))));
+    expect(Array.from(e.attributions)).toEqual(x.flatMap((r, i) => r.map((v, j) => expect.closeTo(W[j]![targets[i]!]! * v, 6))));
     const row0 = Array.from(e.attributions.subarray(0, 3)).reduce((s, v) => s + v, 0);
     expect(row0).toBeCloseTo(0.5 * 1 + 2 * 2 - 3 * 3, 5);
     tf.dispose([w, b]);

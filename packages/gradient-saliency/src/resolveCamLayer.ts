@@ -3,6 +3,9 @@ import { InvalidOptionError, UnsupportedModelError, type LayerInfo, type Model }
 /** Class names of the convolution layers Grad-CAM picks by default. */
 const CONV = /^(Conv2D|DepthwiseConv2D|SeparableConv2D|Conv2DTranspose)$/;
 
+/** A layer Grad-CAM can explain: its per-example output is `[height, width, channels]`. */
+export type CamLayer = LayerInfo & { outputShape: [number, number, number] };
+
 /**
  * The layer Grad-CAM explains: the named one, or the last convolution layer when `name` is empty.
  * Refuses unknown names (listing the layers) and layers without a spatial `[height, width,
@@ -14,7 +17,7 @@ const CONV = /^(Conv2D|DepthwiseConv2D|SeparableConv2D|Conv2DTranspose)$/;
  * resolveCamLayer(cnn, 'flatten');      // throws INVALID_OPTION: not a spatial layer
  * ```
  */
-export function resolveCamLayer(model: Model, name: string): LayerInfo {
+export function resolveCamLayer(model: Model, name: string): CamLayer {
   const layers = model.layers!();
   let layer: LayerInfo | undefined;
   if (!name) {
@@ -41,5 +44,5 @@ export function resolveCamLayer(model: Model, name: string): LayerInfo {
       { option: 'layer', received: layer.name, outputShape: layer.outputShape },
     );
   }
-  return layer;
+  return layer as CamLayer;
 }

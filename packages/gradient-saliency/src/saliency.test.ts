@@ -31,7 +31,7 @@ describe('saliency on known functions', () => {
     const model = fromFunction((x) => tf.sum(tf.mul(a, tf.square(x)), 1, true), { inputShape: [3], outputShape: [1] });
     const x = [[0.5, 0.25, -1], [-1, 2, 0.1]];
     const signed = await saliency({ abs: false }).explain(model, x, { target: 0 });
-    const expected = x.flatMap((r) => r.map((v, j) => 2 * [1, -2, 3][j] * v));
+    const expected = x.flatMap((r) => r.map((v, j) => 2 * [1, -2, 3][j]! * v));
     expected.forEach((g, i) => expect(signed.attributions[i]).toBeCloseTo(g, 5));
     const abs = await saliency().explain(model, x, { target: 0 });
     expected.forEach((g, i) => expect(abs.attributions[i]).toBeCloseTo(Math.abs(g), 5));

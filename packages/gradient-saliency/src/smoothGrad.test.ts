@@ -27,7 +27,7 @@ describe('noise methods on known functions', () => {
     const m = quad();
     const e = await smoothGrad({ samples, noiseLevel }).explain(m, x, { target: 0, seed: 5 });
     // standard error of the mean: 2|a|σ/√samples ≤ 0.013
-    a.forEach((aj, j) => expect(Math.abs(e.attributions[j] - 2 * aj * x[0][j])).toBeLessThan(4 * (2 * Math.abs(aj) * sigma) / Math.sqrt(samples)));
+    a.forEach((aj, j) => expect(Math.abs(e.attributions[j]! - 2 * aj * x[0]![j]!)).toBeLessThan(4 * (2 * Math.abs(aj) * sigma) / Math.sqrt(samples)));
     expect((e.diagnostics.noiseSigma as number[])[0]).toBeCloseTo(sigma, 6);
     m.dispose();
   });
@@ -37,10 +37,10 @@ describe('noise methods on known functions', () => {
     const v = await varGrad({ samples, noiseLevel }).explain(m, x, { target: 0, seed: 6 });
     const s2 = await smoothGradSquared({ samples, noiseLevel }).explain(m, x, { target: 0, seed: 6 });
     a.forEach((aj, j) => {
-      expect(v.attributions[j]).toBeCloseTo(4 * aj * aj * sigma * sigma, 1);
-      expect(Math.abs(v.attributions[j] / (4 * aj * aj * sigma * sigma) - 1)).toBeLessThan(0.1);
-      const want = 4 * aj * aj * (x[0][j] ** 2 + sigma * sigma);
-      expect(Math.abs(s2.attributions[j] - want)).toBeLessThan(0.1 * want);
+      expect(v.attributions[j]!).toBeCloseTo(4 * aj * aj * sigma * sigma, 1);
+      expect(Math.abs(v.attributions[j]! / (4 * aj * aj * sigma * sigma) - 1)).toBeLessThan(0.1);
+      const want = 4 * aj * aj * (x[0]![j]! ** 2 + sigma * sigma);
+      expect(Math.abs(s2.attributions[j]! - want)).toBeLessThan(0.1 * want);
     });
     m.dispose();
   });

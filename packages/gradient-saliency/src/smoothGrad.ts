@@ -30,7 +30,7 @@ function noiseAveragedGradient(aggregate: Aggregate, description: string, defaul
     defaults,
     run: async (req) => {
       const r = await tunnel.run({ ...req, options: { ...req.options, aggregate } });
-      return { attributions: r.attributions, diagnostics: r.diagnostics };
+      return { attributions: r.attributions, ...(r.diagnostics === undefined ? {} : { diagnostics: r.diagnostics }) };
     },
   });
 }

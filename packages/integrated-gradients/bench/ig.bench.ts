@@ -8,28 +8,21 @@
 //   16 MiB budget. It grows with the step count only up to one chunk.
 // Writes bench/results/integrated-gradients.json at the repository root and prints a table.
 import * as tf from '@tensorflow/tfjs-core';
-import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { listBackends, useBackend, type Model } from '@glassbox/core';
 import { loadModel } from '@glassbox/core/node';
 import { integratedGradients } from '../src/index';
+import { benchBackends } from '../../../bench/support/benchBackends';
+import { switchBenchBackend } from '../../../bench/support/switchBenchBackend';
 import { loadDigits } from '../../../examples/mnist/src/mnistData';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const backends = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-if (backends.length === 0) backends.push('cpu');
+const backends = benchBackends();
 
 interface Throughput { backend: string; model: string; batch: number; steps: number; rule: string; seconds: number; attributionsPerSecond: number; pathPointsPerSecond: number; chunks: number; chunkSize: number }
 interface Memory { backend: string; model: string; batch: number; budgetBytes: number; steps: number; peakBytes: number; chunks: number; chunkSize: number }
-
-/** Registers a backend package from its built dist when nothing registered the name yet. */
-async function ensureRegistered(name: string): Promise<void> {
-  if (name === 'cpu' || listBackends().some((b) => b.name === name)) return;
-  const entry = `${root}packages/backend-${name}/dist/register.js`;
-  if (existsSync(entry)) await import(pathToFileURL(entry).href);
-}
 
 async function digits(n: number, shape: number[]): Promise<tf.Tensor> {
   const { images } = loadDigits('test', { perDigit: Math.ceil(n / 10) });
@@ -65,14 +58,11 @@ const unavailable: { backend: string; reason: string }[] = [];
 const mlp = await loadModel(`${root}examples/mnist/models/mlp/model.json`);
 const cnn = await loadModel(`${root}examples/mnist/models/cnn/model.json`);
 for (const backend of backends) {
-  try {
-    await ensureRegistered(backend);
-    await useBackend(backend);
-  } catch (e) {
-    unavailable.push({ backend, reason: (e as Error).message });
-    console.log(`${backend}: unavailable (${(e as Error).message})`);
-    continue;
-  }
+  const switched = await switchBenchBackend(backend, { listBackends, useBackend }, (e) => {
+    unavailable.push({ backend, reason: e.message });
+    console.log(`${backend}: unavailable (${e.message})`);
+  });
+  if (!switched) continue;
   const xMlp = await digits(64, [784]);
   const xCnn = await digits(16, [28, 28, 1]);
   const xCnnSmall = await digits(4, [28, 28, 1]);

@@ -86,7 +86,7 @@ export function parseBaseline(value: unknown): BaselineSpec {
     if (head === 'uniform') {
       if (args.length === 0) return { kind: 'uniform' };
       if (args.length !== 2) throw new Error(`"${text}" needs both bounds: uniform:low:high`);
-      const [low, high] = args.map((a) => num(a, 'uniform bound'));
+      const [low, high] = args.map((a) => num(a, 'uniform bound')) as [number, number]; // two parts, checked above
       if (!(low < high)) throw new Error(`uniform bounds must satisfy low < high; got ${low}, ${high}`);
       return { kind: 'uniform', low, high };
     }

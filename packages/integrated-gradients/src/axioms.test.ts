@@ -16,8 +16,8 @@ function randomWeights(seed: number, ignore?: number): Weights {
   const rng = createRandom(seed);
   const mat = (r: number, c: number, s: number) => Array.from({ length: r }, () => Array.from({ length: c }, () => rng.normal() * s));
   const w1 = mat(D, H, 0.8);
-  if (ignore !== undefined) w1[ignore] = w1[ignore].map(() => 0);
-  return { w1, b1: mat(1, H, 0.3)[0], w2: mat(H, O, 0.8), b2: mat(1, O, 0.3)[0] };
+  if (ignore !== undefined) w1[ignore] = w1[ignore]!.map(() => 0);
+  return { w1, b1: mat(1, H, 0.3)[0]!, w2: mat(H, O, 0.8), b2: mat(1, O, 0.3)[0]! };
 }
 
 /** softmax(tanh(x W1 + b1) W2 + b2) as a function model; `dispose` frees its weights. */
@@ -30,10 +30,10 @@ function mlp({ w1, b1, w2, b2 }: Weights): Model {
 /** The same function built differently: hidden units permuted and each split into two halves. */
 function splitPermuted(w: Weights): Model {
   const perm = Array.from({ length: H }, (_, j) => (j * 3 + 1) % H);
-  const w1 = w.w1.map((row) => perm.flatMap((p) => [row[p], row[p]]));
-  const b1 = perm.flatMap((p) => [w.b1[p], w.b1[p]]);
+  const w1 = w.w1.map((row) => perm.flatMap((p) => [row[p]!, row[p]!]));
+  const b1 = perm.flatMap((p) => [w.b1[p]!, w.b1[p]!]);
   // tanh(z) appears twice; each copy carries half the outgoing weight (split 0.3 / 0.7).
-  const w2 = perm.flatMap((p) => [w.w2[p].map((v) => 0.3 * v), w.w2[p].map((v) => 0.7 * v)]);
+  const w2 = perm.flatMap((p) => [w.w2[p]!.map((v) => 0.3 * v), w.w2[p]!.map((v) => 0.7 * v)]);
   return mlp({ w1, b1, w2, b2: w.b2 });
 }
 
@@ -56,8 +56,8 @@ describe('integrated gradients: axioms on random models', () => {
       const m = mlp(randomWeights(seed));
       const x = randomInputs(3, [D], seed + 100).map((r) => r.map((v) => 2 * v));
       const e = await integratedGradients().explain(m, x, { target: seed % O });
-      const gaps = (e.diagnostics.fInputs as number[]).map((f, i) => f - (e.diagnostics.fBaselines as number[])[i]);
-      e.convergenceDelta!.forEach((d, i) => expect(Math.abs(d)).toBeLessThan(1e-5 * Math.max(1, Math.abs(gaps[i])) + 2e-6));
+      const gaps = (e.diagnostics.fInputs as number[]).map((f, i) => f - (e.diagnostics.fBaselines as number[])[i]!);
+      e.convergenceDelta!.forEach((d, i) => expect(Math.abs(d)).toBeLessThan(1e-5 * Math.max(1, Math.abs(gaps[i]!)) + 2e-6));
       m.dispose!();
     }
   });
@@ -76,13 +76,13 @@ describe('integrated gradients: axioms on random models', () => {
     for (const seed of SEEDS) {
       const m = mlp(randomWeights(seed));
       const j = seed % D;
-      const b = randomInputs(1, [D], seed + 7)[0];
+      const b = randomInputs(1, [D], seed + 7)[0]!;
       const x = b.map((v, k) => (k === j ? v + 1.5 : v));
       const e = await integratedGradients({ baseline: { kind: 'values', values: b, shape: [D] } }).explain(m, [x], { target: 1 });
-      const gap = (e.diagnostics.fInputs as number[])[0] - (e.diagnostics.fBaselines as number[])[0];
+      const gap = (e.diagnostics.fInputs as number[])[0]! - (e.diagnostics.fBaselines as number[])[0]!;
       expect(Math.abs(gap)).toBeGreaterThan(1e-3);
       expect(e.attributions[j]).toBeCloseTo(gap, 5);
-      for (let k = 0; k < D; k++) if (k !== j) expect(Math.abs(e.attributions[k])).toBe(0);
+      for (let k = 0; k < D; k++) if (k !== j) expect(Math.abs(e.attributions[k]!)).toBe(0);
       m.dispose!();
     }
   });
@@ -95,8 +95,8 @@ describe('integrated gradients: axioms on random models', () => {
       const call = { target: [0, 1, 0], options: { steps: 32 } };
       const [ea, eb, ec] = [await integratedGradients().explain(a, x, call), await integratedGradients().explain(b, x, call), await integratedGradients().explain(c, x, call)];
       const scale = maxAbs(ea.attributions);
-      expect(maxAbs(ea.attributions.map((v, i) => v - eb.attributions[i]))).toBeLessThan(1e-5 * scale + 1e-7);
-      expect(maxAbs(ea.attributions.map((v, i) => v - ec.attributions[i]))).toBeLessThan(1e-5 * scale + 1e-7);
+      expect(maxAbs(ea.attributions.map((v, i) => v - eb.attributions[i]!))).toBeLessThan(1e-5 * scale + 1e-7);
+      expect(maxAbs(ea.attributions.map((v, i) => v - ec.attributions[i]!))).toBeLessThan(1e-5 * scale + 1e-7);
       [a, b, c].forEach((m) => m.dispose!());
     }
   });
@@ -110,7 +110,7 @@ describe('integrated gradients: axioms on random models', () => {
       const call = { target: 1, options: { rule: 'riemann_middle', steps: 20 } } as const;
       const [e1, e2, es] = [await integratedGradients().explain(f1, x, call), await integratedGradients().explain(f2, x, call), await integratedGradients().explain(sum, x, call)];
       const scale = maxAbs(es.attributions);
-      expect(maxAbs(es.attributions.map((v, i) => v - (e1.attributions[i] + e2.attributions[i])))).toBeLessThan(1e-5 * scale + 1e-7);
+      expect(maxAbs(es.attributions.map((v, i) => v - (e1.attributions[i]! + e2.attributions[i]!)))).toBeLessThan(1e-5 * scale + 1e-7);
       [f1, f2].forEach((m) => m.dispose!());
     }
   });
@@ -122,7 +122,7 @@ describe('integrated gradients: axioms on random models', () => {
       const x = randomInputs(3, [D], seed + 11);
       for (const baseline of [0, 0.5, 'uniform']) {
         const e = await integratedGradients({ baseline }).explain(m, x, { seed });
-        for (let i = 0; i < 3; i++) expect(Math.abs(e.attributions[i * D + ignored])).toBe(0);
+        for (let i = 0; i < 3; i++) expect(Math.abs(e.attributions[i * D + ignored]!)).toBe(0);
         expect(maxAbs(e.attributions)).toBeGreaterThan(0);
       }
       m.dispose!();

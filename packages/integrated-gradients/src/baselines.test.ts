@@ -47,9 +47,9 @@ describe('gaussianBlur', () => {
     const b = gaussianBlur(dot, [9, 9], [0, 1], 1);
     expect(b.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 2); // border renormalisation adds a little
     expect(b[40]).toBeLessThan(0.2);
-    expect(b[40]).toBeGreaterThan(b[41]);
-    expect(b[41]).toBeCloseTo(b[39], 7); // symmetric
-    expect(b[41]).toBeCloseTo(b[31], 7);
+    expect(b[40]).toBeGreaterThan(b[41]!);
+    expect(b[41]).toBeCloseTo(b[39]!, 7); // symmetric
+    expect(b[41]).toBeCloseTo(b[31]!, 7);
   });
 
   it('blurs only spatial axes of [H, W, C] inputs', () => {
@@ -118,9 +118,9 @@ describe('integrated gradients with each kind of baseline', () => {
     const refs = randomInputs(3, [6], 77);
     const e = await integratedGradients({ baseline: { kind: 'set', values: refs.flat(), shape: [3, 6] } }).explain(m, x, { target: 2 });
     const singles = await Promise.all(refs.map((r) => integratedGradients({ baseline: r }).explain(m, x, { target: 2 })));
-    e.attributions.forEach((v, i) => expect(v).toBeCloseTo(singles.reduce((s, s1) => s + s1.attributions[i], 0) / 3, 6));
+    e.attributions.forEach((v, i) => expect(v).toBeCloseTo(singles.reduce((s, s1) => s + s1.attributions[i]!, 0) / 3, 6));
     const fb = (e.diagnostics.fBaselines as number[])[0];
-    expect(fb).toBeCloseTo(singles.reduce((s, s1) => s + (s1.diagnostics.fBaselines as number[])[0], 0) / 3, 6);
+    expect(fb).toBeCloseTo(singles.reduce((s, s1) => s + (s1.diagnostics.fBaselines as number[])[0]!, 0) / 3, 6);
     e.convergenceDelta!.forEach((d) => expect(Math.abs(d)).toBeLessThan(1e-5));
     expect(e.diagnostics).toMatchObject({ baselinesPerExample: 3, gradientEvaluations: 2 * 3 * 50 });
     m.dispose!();

@@ -1,3 +1,4 @@
+import { InvalidInputError } from '@glassbox/core';
 /**
  * Gaussian blur of one example (flat, row-major `shape`) along `axes`, separably, with the kernel
  * truncated at 3σ and renormalised over the taps inside the array at the borders (a constant image
@@ -14,6 +15,7 @@ export function gaussianBlur(values: ArrayLike<number>, shape: readonly number[]
   let current = Float64Array.from(values as ArrayLike<number>);
   for (const axis of axes) {
     const len = shape[axis];
+    if (len === undefined) throw new InvalidInputError(`gaussianBlur: axis ${axis} is outside shape [${shape.join(', ')}]`, { axis, shape: [...shape] });
     const stride = shape.slice(axis + 1).reduce((a, b) => a * b, 1);
     const outer = current.length / (len * stride);
     const next = new Float64Array(current.length);
@@ -23,8 +25,8 @@ export function gaussianBlur(values: ArrayLike<number>, shape: readonly number[]
         for (let i = 0; i < len; i++) {
           let acc = 0, norm = 0;
           for (let t = Math.max(0, i - radius); t <= Math.min(len - 1, i + radius); t++) {
-            const w = kernel[t - i + radius];
-            acc += w * current[base + t * stride];
+            const w = kernel[t - i + radius]!;
+            acc += w * current[base + t * stride]!;
             norm += w;
           }
           next[base + i * stride] = acc / norm;

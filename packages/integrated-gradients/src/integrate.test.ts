@@ -19,7 +19,7 @@ describe('integrate', () => {
     const b = tf.zerosLike(x);
     for (const rule of ['riemann_middle', 'gausslegendre'] as const) {
       const r = await integrate({ forward, inputs: x, baselines: b, targets: [0, 0], rule, steps: 3 });
-      r.attributions.forEach((v, i) => expect(v).toBeCloseTo(a[i % 4] * xs[Math.floor(i / 4)][i % 4] ** 2, 5));
+      r.attributions.forEach((v, i) => expect(v).toBeCloseTo(a[i % 4]! * xs[Math.floor(i / 4)]![i % 4]! ** 2, 5));
       r.convergenceDelta.forEach((d) => expect(Math.abs(d)).toBeLessThan(1e-5));
       expect(r.fBaselines).toEqual([expect.closeTo(0.3, 6), expect.closeTo(0.3, 6)]);
     }
@@ -39,7 +39,7 @@ describe('integrate', () => {
         const r = await trackTensors(() => integrate({ forward, inputs: x, baselines: b, targets: [0, 1, 1], rule, steps: 10, chunkSize }));
         expect(r.leaked).toBe(0);
         expect(r.value!.chunkSize).toBeLessThanOrEqual(chunkSize);
-        r.value!.attributions.forEach((v, i) => expect(v).toBeCloseTo(whole.attributions[i], 6));
+        r.value!.attributions.forEach((v, i) => expect(v).toBeCloseTo(whole.attributions[i]!, 6));
       }
     }
     tf.dispose([w, x, b]);

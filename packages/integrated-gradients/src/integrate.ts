@@ -19,7 +19,7 @@ export interface IntegrateRequest {
   /** Budget, progress and abort; defaults to a 256 MiB budget and no progress. */
   context?: Partial<Pick<ExplainContext, 'memoryBudgetBytes' | 'progress' | 'throwIfAborted'>>;
   /** Work items (example × step) per gradient call; default: sized to the budget by measuring the model. */
-  chunkSize?: number;
+  chunkSize?: number | undefined;
   /** Progress stage name (default `integrated-gradients`). */
   stage?: string;
 }
@@ -37,7 +37,7 @@ export interface IntegrateResult {
   /** Work items per chunk, number of gradient calls, and the measured bytes one item needs. */
   chunkSize: number;
   chunks: number;
-  bytesPerItem?: number;
+  bytesPerItem?: number | undefined;
 }
 
 /**
@@ -107,7 +107,7 @@ export async function integrate(req: IntegrateRequest): Promise<IntegrateResult>
     },
     collect: (values, start) => {
       const offset = (start % n) * per;
-      for (let j = 0; j < values.length; j++) sums[offset + j] += values[j];
+      for (let j = 0; j < values.length; j++) sums[offset + j]! += values[j]!;
     },
   });
 
@@ -132,11 +132,11 @@ export async function integrate(req: IntegrateRequest): Promise<IntegrateResult>
   for (let i = 0; i < n; i++) {
     let s = 0;
     for (let j = i * per; j < (i + 1) * per; j++) {
-      const v = (xs[j] - bs[j]) * sums[j];
+      const v = (xs[j]! - bs[j]!) * sums[j]!;
       attributions[j] = v;
       s += v;
     }
-    convergenceDelta[i] = s - (fInputs[i] - fBaselines[i]);
+    convergenceDelta[i] = s - (fInputs[i]! - fBaselines[i]!);
   }
   return { attributions, shape: [...inputs.shape], convergenceDelta, fInputs, fBaselines, chunkSize: plan.chunkSize, chunks: plan.chunks, bytesPerItem: plan.bytesPerItem };
 }

@@ -22,7 +22,7 @@ describe('integrated gradients agree with Captum (all five rules × 16, 50, 200 
           options: { rule: p.method, steps: p.n_steps, baseline },
         });
         expect(peerAgreement(e.attributions, v.attributions).ratio).toBeLessThanOrEqual(1);
-        const deltaScale = (i: number) => Math.max(1, v.attributions[i].reduce((s, a) => s + Math.abs(a), 0));
+        const deltaScale = (i: number) => Math.max(1, v.attributions[i]!.reduce((s, a) => s + Math.abs(a), 0));
         expect(peerAgreement(e.convergenceDelta!, v.convergence_delta!.map((d) => [d]), { rtol: 1e-5, atol: 0, scale: deltaScale }).ratio).toBeLessThanOrEqual(1);
       });
     }

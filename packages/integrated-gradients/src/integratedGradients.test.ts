@@ -36,7 +36,7 @@ describe('integrated-gradients batching', () => {
     expect(d.chunks).toBeLessThan(64); // never one call per step
     expect(progress.length).toBe(d.chunks);
     expect(progress.at(-1)).toBe(256);
-    small.attributions.forEach((v, i) => expect(v).toBeCloseTo(whole.attributions[i], 5));
+    small.attributions.forEach((v, i) => expect(v).toBeCloseTo(whole.attributions[i]!, 5));
     const more = await integratedGradients({ steps: 1000 }).explain(m, x, { memoryBudgetBytes: 40_000 });
     expect((more.diagnostics as { chunkSize: number }).chunkSize).toBe(d.chunkSize);
     m.dispose!();

@@ -118,7 +118,7 @@ function averageGroups(values: Float32Array, n: number, k: number, per: number):
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < per; j++) {
       let s = 0;
-      for (let g = 0; g < k; g++) s += values[(i * k + g) * per + j];
+      for (let g = 0; g < k; g++) s += values[(i * k + g) * per + j]!;
       out[i * per + j] = s / k;
     }
   }

@@ -16,10 +16,10 @@ describe('integration points match the ones Captum used', () => {
         expect(alphas.length).toBe(p.n_steps);
         // Captum's Riemann alphas come from a float32 linspace; Gauss–Legendre ones from numpy in float64.
         const tol = p.method === 'gausslegendre' ? 1e-14 : 1e-7;
-        alphas.forEach((a, k) => expect(Math.abs(a - p.alphas[k])).toBeLessThanOrEqual(tol));
+        alphas.forEach((a, k) => expect(Math.abs(a - p.alphas[k]!)).toBeLessThanOrEqual(tol));
         // Weights: equal for Riemann rules; Gauss–Legendre ones differ from numpy's (eigenvalues, one
         // Newton step, renormalised) by at most 2.6e-15 (n = 200).
-        weights.forEach((w, k) => expect(Math.abs(w - p.step_sizes[k])).toBeLessThanOrEqual(p.method === 'gausslegendre' ? 1e-14 : 1e-17));
+        weights.forEach((w, k) => expect(Math.abs(w - p.step_sizes[k]!)).toBeLessThanOrEqual(p.method === 'gausslegendre' ? 1e-14 : 1e-17));
       });
     }
   }
@@ -38,10 +38,10 @@ describe('gaussLegendre', () => {
     for (const n of [2, 7, 16, 50, 200, 1000]) {
       const { nodes, weights } = gaussLegendre(n);
       expect(weights.reduce((s, w) => s + w, 0)).toBeCloseTo(2, 12);
-      for (let k = 1; k < nodes.length; k++) expect(nodes[k]).toBeGreaterThan(nodes[k - 1]);
+      for (let k = 1; k < nodes.length; k++) expect(nodes[k]).toBeGreaterThan(nodes[k - 1]!);
       for (const d of [1, 2, 2 * n - 2, 2 * n - 1].filter((d) => d >= 0 && d <= 60)) {
         const exact = d % 2 === 1 ? 0 : 2 / (d + 1);
-        const got = nodes.reduce((s, x, i) => s + weights[i] * x ** d, 0);
+        const got = nodes.reduce((s, x, i) => s + weights[i]! * x ** d, 0);
         expect(Math.abs(got - exact)).toBeLessThan(1e-12);
       }
     }

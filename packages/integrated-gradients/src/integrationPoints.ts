@@ -36,8 +36,8 @@ export function integrationPoints(rule: IntegrationRule, steps: number): { alpha
     case 'gausslegendre': {
       const { nodes, weights: w } = gaussLegendre(n);
       for (let k = 0; k < n; k++) {
-        alphas[k] = 0.5 * (1 + nodes[k]);
-        weights[k] = 0.5 * w[k];
+        alphas[k] = 0.5 * (1 + nodes[k]!);
+        weights[k] = 0.5 * w[k]!;
       }
       break;
     }
@@ -46,8 +46,8 @@ export function integrationPoints(rule: IntegrationRule, steps: number): { alpha
         throw new InvalidOptionError('Option "steps": the riemann_trapezoid rule needs at least 2 steps; got 1', { option: 'steps', received: n, rule });
       }
       for (let k = 0; k < n; k++) alphas[k] = k / (n - 1);
-      weights[0] /= 2;
-      weights[n - 1] /= 2;
+      weights[0]! /= 2;
+      weights[n - 1]! /= 2;
       break;
     default: {
       const offset = rule === 'riemann_left' ? 0 : rule === 'riemann_right' ? 1 : 0.5;

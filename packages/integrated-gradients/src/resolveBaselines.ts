@@ -84,8 +84,8 @@ export async function resolveBaselines(req: BaselineRequest): Promise<{ values: 
           lo = Infinity;
           hi = -Infinity;
           for (let j = i * per; j < (i + 1) * per; j++) {
-            lo = Math.min(lo, inputs[j]);
-            hi = Math.max(hi, inputs[j]);
+            lo = Math.min(lo, inputs[j]!);
+            hi = Math.max(hi, inputs[j]!);
           }
         }
         rng.fillUniform(out.subarray(i * k * per, (i + 1) * k * per), lo, hi);
@@ -96,7 +96,7 @@ export async function resolveBaselines(req: BaselineRequest): Promise<{ values: 
     case 'set-file': {
       const { values, shape } = spec.kind === 'set-file' ? await readJsonArray(spec.path) : { values: Float32Array.from(spec.values), shape: spec.shape };
       checkFinite(values, 'Baseline set');
-      const M = sameShape(shape, inputShape) ? 1 : shape.length === inputShape.length + 1 && sameShape(shape.slice(1), inputShape) ? shape[0] : 0;
+      const M = sameShape(shape, inputShape) ? 1 : shape.length === inputShape.length + 1 && sameShape(shape.slice(1), inputShape) ? shape[0]! : 0;
       if (M < 1) {
         throw new InvalidInputError(`Baseline set has shape ${formatShape(shape)}; expected [M, ${inputShape.join(', ')}] (M ≥ 1 reference baselines)`, {
           expected: [-1, ...inputShape],
@@ -122,7 +122,7 @@ function drawIndices(M: number, k: number, rng: Random): number[] {
     const pool = Array.from({ length: M }, (_, j) => j);
     for (let j = M - 1; j > 0; j--) {
       const r = rng.int(j + 1);
-      [pool[j], pool[r]] = [pool[r], pool[j]];
+      [pool[j], pool[r]] = [pool[r]!, pool[j]!];
     }
     out.push(...pool.slice(0, k - out.length));
   }

@@ -7,25 +7,19 @@
 //   node --import tsx packages/perturbation/bench/kernelShap.bench.ts [cpu wasm native …]
 // Writes bench/results/kernel-shap.json.
 import * as tf from '@tensorflow/tfjs-core';
-import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { listBackends, useBackend, type Model } from '@glassbox/core';
 import { loadModel } from '@glassbox/core/node';
 import { featureAblation, gridSuperpixels, kernelShap } from '../src/index';
+import { benchBackends } from '../../../bench/support/benchBackends';
+import { switchBenchBackend } from '../../../bench/support/switchBenchBackend';
 import { loadDigits } from '../../../examples/mnist/src/mnistData';
 import { loadApplicants } from '../../../examples/credit-risk/src/applicants';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const backends = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-if (backends.length === 0) backends.push('cpu');
-
-async function ensureRegistered(name: string): Promise<void> {
-  if (name === 'cpu' || listBackends().some((b) => b.name === name)) return;
-  const entry = `${root}packages/backend-${name}/dist/register.js`;
-  if (existsSync(entry)) await import(pathToFileURL(entry).href);
-}
+const backends = benchBackends();
 
 async function timed(fn: () => Promise<unknown>): Promise<number> {
   await fn();
@@ -37,13 +31,7 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
 const credit = (await loadApplicants()).table;
 const results: Record<string, unknown>[] = [];
 for (const backend of backends) {
-  try {
-    await ensureRegistered(backend);
-    await useBackend(backend);
-  } catch (e) {
-    console.log(`${backend}: unavailable (${(e as Error).message.split('\n')[0]})`);
-    continue;
-  }
+  if (!(await switchBenchBackend(backend, { listBackends, useBackend }))) continue;
   const cases: { name: string; model: Model; x: tf.Tensor; options: Record<string, unknown> }[] = [];
   const mlp = await loadModel(`${root}examples/mnist/models/mlp/model.json`);
   const { images } = loadDigits('test', { perDigit: 1 });

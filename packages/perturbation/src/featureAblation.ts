@@ -1,8 +1,8 @@
-import { defineExplainer, sizeOf, type Explainer, type OptionSchema, type TensorValue } from '@glassbox/core';
+import type { Explainer, OptionSchema, TensorValue } from '@glassbox/core';
 import { baselineRow } from './baselineRow';
+import { definePerturbationExplainer } from './definePerturbationExplainer';
 import { evaluateRows } from './evaluateRows';
 import { featureGroups } from './featureGroups';
-import { name, version } from '../package.json';
 
 /** Options of {@link featureAblation}. */
 export interface FeatureAblationOptions {
@@ -30,21 +30,13 @@ const schema: OptionSchema<FeatureAblationOptions> = {
  * ```
  */
 export function featureAblation(defaults: Partial<FeatureAblationOptions> = {}): Explainer<FeatureAblationOptions, 'attribution'> {
-  return defineExplainer({
+  return definePerturbationExplainer({
     name: 'feature-ablation',
-    kind: 'attribution',
-    package: { name, version },
     description: 'Output drop when each feature (or group of a feature mask) is replaced by a baseline',
-    requires: [],
     completeness: false,
     options: schema,
     defaults,
-    async run({ model, inputs, targets, options, context, outputs }) {
-      const n = inputs.shape[0]!;
-      const shape = inputs.shape.slice(1);
-      const per = sizeOf(shape);
-      const outSize = outputs.length / n;
-      const x = (await inputs.data()) as Float32Array;
+    async run({ model, inputs, targets, options, context, outputs, n, shape, per, outSize, x }) {
       const groups = featureGroups(options.featureMask, shape, n);
       const base = baselineRow(options.baseline, shape, n);
       // Row r ablates group `group[r]` of example `example[r]`.

@@ -1,7 +1,7 @@
-import { InvalidInputError, defineExplainer, sizeOf, type Explainer, type OptionSchema, type TensorValue } from '@glassbox/core';
+import { InvalidInputError, type Explainer, type OptionSchema, type TensorValue } from '@glassbox/core';
+import { definePerturbationExplainer } from './definePerturbationExplainer';
 import { evaluateRows } from './evaluateRows';
 import { featureGroups } from './featureGroups';
-import { name, version } from '../package.json';
 
 /** Options of {@link featurePermutation}. */
 export interface FeaturePermutationOptions {
@@ -37,22 +37,14 @@ export interface FeaturePermutationData {
  * ```
  */
 export function featurePermutation(defaults: Partial<FeaturePermutationOptions> = {}): Explainer<FeaturePermutationOptions, 'attribution', FeaturePermutationData> {
-  return defineExplainer({
+  return definePerturbationExplainer({
     name: 'feature-permutation',
-    kind: 'attribution',
-    package: { name, version },
     description: 'Global permutation importance over the batch: output drop when a feature is shuffled across rows',
-    requires: [],
     completeness: false,
     options: schema,
     defaults,
-    async run({ model, inputs, targets, options, context, outputs }) {
-      const n = inputs.shape[0]!;
+    async run({ model, inputs, targets, options, context, outputs, n, shape, per, outSize, x }) {
       if (n < 2) throw new InvalidInputError('feature-permutation shuffles features across rows: give at least two rows', { rows: n });
-      const shape = inputs.shape.slice(1);
-      const per = sizeOf(shape);
-      const outSize = outputs.length / n;
-      const x = (await inputs.data()) as Float32Array;
       const groups = featureGroups(options.featureMask, shape, 1)[0]!;
       const G = groups.ids.length;
       const R = options.repeats;

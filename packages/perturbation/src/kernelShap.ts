@@ -1,10 +1,10 @@
-import { InvalidOptionError, defineExplainer, formatShape, sizeOf, type Explainer, type OptionSchema, type TensorValue } from '@glassbox/core';
+import { InvalidOptionError, formatShape, sizeOf, type Explainer, type OptionSchema, type TensorValue } from '@glassbox/core';
+import { definePerturbationExplainer } from './definePerturbationExplainer';
 import { evaluateRows } from './evaluateRows';
 import { featureGroups } from './featureGroups';
 import { gridSuperpixels } from './gridSuperpixels';
 import { shapleyCoalitions, type Coalitions } from './shapleyCoalitions';
 import { weightedLeastSquares } from './solveLinear';
-import { name, version } from '../package.json';
 
 /** Options of {@link kernelShap}. */
 export interface KernelShapOptions {
@@ -56,21 +56,13 @@ export interface KernelShapData {
  * ```
  */
 export function kernelShap(defaults: Partial<KernelShapOptions> = {}): Explainer<KernelShapOptions, 'attribution', KernelShapData> {
-  return defineExplainer({
+  return definePerturbationExplainer({
     name: 'kernel-shap',
-    kind: 'attribution',
-    package: { name, version },
     description: 'Shapley values by weighted regression over coalitions (exact when all are enumerated); additive: Σφ = f(x) − E[f(background)]',
-    requires: [],
     completeness: true,
     options: schema,
     defaults,
-    async run({ model, inputs, targets, options, context, outputs }) {
-      const n = inputs.shape[0]!;
-      const shape = inputs.shape.slice(1);
-      const per = sizeOf(shape);
-      const outSize = outputs.length / n;
-      const x = (await inputs.data()) as Float32Array;
+    async run({ model, inputs, targets, options, context, outputs, n, shape, per, outSize, x }) {
       const bg = background(options.background, shape);
       const B = bg.length / per;
       if (options.superpixels > 0 && options.featureMask) throw new InvalidOptionError('Give either "superpixels" or "featureMask", not both', { option: 'superpixels' });

@@ -1,10 +1,10 @@
-import { InvalidOptionError, defineExplainer, sizeOf, type Explainer, type OptionSchema, type TensorValue } from '@glassbox/core';
+import { InvalidOptionError, type Explainer, type OptionSchema, type TensorValue } from '@glassbox/core';
 import { baselineRow } from './baselineRow';
+import { definePerturbationExplainer } from './definePerturbationExplainer';
 import { evaluateRows } from './evaluateRows';
 import { featureGroups } from './featureGroups';
 import { gridSuperpixels } from './gridSuperpixels';
 import { weightedLeastSquares } from './solveLinear';
-import { name, version } from '../package.json';
 
 /** Options of {@link lime}. */
 export interface LimeOptions {
@@ -60,20 +60,13 @@ export interface LimeData {
  * ```
  */
 export function lime(defaults: Partial<LimeOptions> = {}): Explainer<LimeOptions, 'attribution', LimeData> {
-  return defineExplainer({
+  return definePerturbationExplainer({
     name: 'lime',
-    kind: 'attribution',
-    package: { name, version },
     description: 'Kernel-weighted linear surrogate over random feature on/off patterns, with held-out fidelity',
-    requires: [],
     completeness: false,
     options: schema,
     defaults,
-    async run({ model, inputs, targets, options, context }) {
-      const n = inputs.shape[0]!;
-      const shape = inputs.shape.slice(1);
-      const per = sizeOf(shape);
-      const x = (await inputs.data()) as Float32Array;
+    async run({ model, inputs, targets, options, context, n, shape, per, x }) {
       if (options.superpixels > 0 && options.featureMask) throw new InvalidOptionError('Give either "superpixels" or "featureMask", not both', { option: 'superpixels' });
       const groups = featureGroups(options.superpixels > 0 ? gridSuperpixels(shape, options.superpixels) : options.featureMask, shape, n);
       const base = baselineRow(options.baseline, shape, n);

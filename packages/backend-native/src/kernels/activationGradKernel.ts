@@ -15,6 +15,7 @@ const ops: Record<string, number> = { relu: BinaryOp.reluGrad, relu6: BinaryOp.r
 
 function native(args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null {
   const { dy, y } = args.inputs;
+  if (!dy || !y) return null; // an input missing: the cpu kernel runs
   const op = ops[String(args.attrs.activation)];
   const dv = f32(args.backend, dy), yv = f32(args.backend, y);
   if (op === undefined || !dv || !yv || dy.shape.length !== y.shape.length || dy.shape.some((d, i) => d !== y.shape[i])) return null;
@@ -30,7 +31,7 @@ const javaScript: KernelFunc = ({ inputs, backend, attrs }) => {
   const relu6 = (attrs as { activation?: string }).activation === 'relu6';
   if (!relu6 && (attrs as { activation?: string }).activation !== 'relu') throw new Error(`${ACTIVATION_GRAD}: unsupported activation`);
   const out = alloc(dv.length);
-  for (let i = 0; i < dv.length; i++) out[i] = yv[i] > 0 && (!relu6 || yv[i] < 6) ? dv[i] : 0;
+  for (let i = 0; i < dv.length; i++) out[i] = yv[i]! > 0 && (!relu6 || yv[i]! < 6) ? dv[i]! : 0;
   return output(b, [...dy.shape], out);
 };
 

@@ -29,6 +29,7 @@ export function broadcastInto(
 function binary(op: number, names: [string, string] = ['a', 'b']) {
   return (args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null => {
     const a = args.inputs[names[0]], b = args.inputs[names[1]];
+    if (!a || !b) return null; // an input missing: the cpu kernel runs
     const av = f32(args.backend, a), bv = f32(args.backend, b);
     if (!av || !bv) return null;
     const r = broadcastInto(addon, op, av, a.shape, bv, b.shape);
@@ -39,7 +40,7 @@ function binary(op: number, names: [string, string] = ['a', 'b']) {
 function addN(args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null {
   const tensors = Array.from(args.inputs as unknown as ArrayLike<TensorInfo>);
   if (tensors.length === 0) return null;
-  const shape = tensors[0].shape;
+  const shape = tensors[0]!.shape;
   const values: Float32Array[] = [];
   for (const t of tensors) {
     const v = f32(args.backend, t);

@@ -28,7 +28,7 @@ describe.each(testedIsas(addon))('conv2d and pooling on %s', (isa) => {
   beforeAll(() => addon.setIsa(isa));
 
   it.each(CONVS)('conv2d x=%j filter=%j strides=%j pad=%j dilations=%j, and both gradients', (xs, fs, strides, pad, dil) => {
-    const run = xs[0] > 0;
+    const run = xs[0]! > 0;
     const x = () => rand(xs, 1) as tf.Tensor4D;
     const f = () => rand(fs, 2) as tf.Tensor4D;
     expectSameOnBoth(() => tf.conv2d(x(), f(), strides, pad, 'NHWC', dil), { natively: run ? ['Conv2D'] : [] });

@@ -35,6 +35,7 @@ function convInfo(xShape: number[], filterShape: number[], a: ConvAttrs, dilatio
 
 function conv(args: NativeKernelArgs, addon: NativeAddon, fused: boolean): TensorInfo | null {
   const { x, filter, bias, preluActivationWeights } = args.inputs;
+  if (!x || !filter) return null; // an input missing: the cpu kernel runs
   const attrs = args.attrs as unknown as ConvAttrs & { activation?: string; leakyreluAlpha?: number };
   const xv = f32(args.backend, x), wv = f32(args.backend, filter);
   if (!xv || !wv || x.shape.length !== 4 || filter.shape.length !== 4) return null;
@@ -60,6 +61,7 @@ function conv(args: NativeKernelArgs, addon: NativeAddon, fused: boolean): Tenso
 
 function backpropInput(args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null {
   const { dy, filter } = args.inputs;
+  if (!dy || !filter) return null; // an input missing: the cpu kernel runs
   const attrs = args.attrs as unknown as ConvAttrs & { inputShape: [number, number, number, number] };
   const dyv = f32(args.backend, dy), wv = f32(args.backend, filter);
   if (!dyv || !wv) return null;
@@ -72,6 +74,7 @@ function backpropInput(args: NativeKernelArgs, addon: NativeAddon): TensorInfo |
 
 function backpropFilter(args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null {
   const { x, dy } = args.inputs;
+  if (!x || !dy) return null; // an input missing: the cpu kernel runs
   const attrs = args.attrs as unknown as ConvAttrs & { filterShape: [number, number, number, number] };
   const xv = f32(args.backend, x), dyv = f32(args.backend, dy);
   if (!xv || !dyv || x.shape.length !== 4) return null;
@@ -96,6 +99,7 @@ function poolInfo(xShape: number[], a: PoolAttrs): ConvInfo {
 function pool(kind: 'max' | 'avg') {
   return (args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null => {
     const x = args.inputs.x;
+    if (!x) return null; // an input missing: the cpu kernel runs
     const xv = f32(args.backend, x);
     if (!xv || x.shape.length !== 4) return null;
     const info = poolInfo(x.shape, args.attrs as unknown as PoolAttrs);
@@ -107,6 +111,7 @@ function pool(kind: 'max' | 'avg') {
 
 function maxPoolGrad(args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null {
   const { dy, input } = args.inputs;
+  if (!dy || !input) return null; // an input missing: the cpu kernel runs
   const dyv = f32(args.backend, dy), xv = f32(args.backend, input);
   if (!dyv || !xv || input.shape.length !== 4) return null;
   const info = poolInfo(input.shape, args.attrs as unknown as PoolAttrs);
@@ -117,6 +122,7 @@ function maxPoolGrad(args: NativeKernelArgs, addon: NativeAddon): TensorInfo | n
 
 function avgPoolGrad(args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null {
   const { dy, input } = args.inputs;
+  if (!dy || !input) return null; // an input missing: the cpu kernel runs
   const dyv = f32(args.backend, dy);
   if (!dyv || input.shape.length !== 4) return null;
   const info = poolInfo(input.shape, args.attrs as unknown as PoolAttrs);

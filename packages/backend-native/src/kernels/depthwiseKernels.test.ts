@@ -20,7 +20,7 @@ describe.each(testedIsas(addon))('depthwise conv2d on %s', (isa) => {
   beforeAll(() => addon.setIsa(isa));
 
   it.each(CASES)('x=%j filter=%j strides=%j pad=%j dilations=%j, with the input gradient', (xs, fs, strides, pad, dil) => {
-    const run = xs[0] > 0;
+    const run = xs[0]! > 0;
     const x = () => rand(xs, 1) as tf.Tensor4D;
     const f = () => rand(fs, 2) as tf.Tensor4D;
     expectSameOnBoth(() => tf.depthwiseConv2d(x(), f(), strides, pad, 'NHWC', dil), { natively: run ? ['DepthwiseConv2dNative'] : [] });

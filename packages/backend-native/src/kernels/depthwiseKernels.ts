@@ -33,6 +33,7 @@ function params(c: backend_util.Conv2DInfo): Int32Array {
 function depthwise(fused: boolean) {
   return (args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null => {
     const { x, filter, bias, preluActivationWeights } = args.inputs;
+    if (!x || !filter) return null; // an input missing: the cpu kernel runs
     const a = args.attrs as unknown as DepthwiseAttrs;
     const xv = f32(args.backend, x), wv = f32(args.backend, filter);
     if (!xv || !wv || (fused && preluActivationWeights)) return null;
@@ -50,6 +51,7 @@ function depthwise(fused: boolean) {
 
 function backpropInput(args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null {
   const { dy, filter } = args.inputs;
+  if (!dy || !filter) return null; // an input missing: the cpu kernel runs
   const a = args.attrs as unknown as DepthwiseAttrs;
   const dyv = f32(args.backend, dy), wv = f32(args.backend, filter);
   if (!dyv || !wv || !a.inputShape) return null;

@@ -22,10 +22,11 @@ function like(v: Raw, n: number): Raw {
 
 function slice(args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null {
   const x = args.inputs.x;
+  if (!x) return null; // an input missing: the cpu kernel runs
   const xv = raw(args.backend, x);
   if (!xv || x.shape.length === 0) return null;
   const { begin, size } = args.attrs as { begin: number | number[]; size: number | number[] };
-  const [b, s] = slice_util.parseSliceParams(x as never, begin, size);
+  const [b, s] = slice_util.parseSliceParams(x as never, begin, size) as [number[], number[]];
   const out = like(xv, sizeOf(s));
   if (out.length > 0) addon.slice(xv, Int32Array.from(x.shape), Int32Array.from(b), Int32Array.from(s), out, xv.BYTES_PER_ELEMENT);
   return args.backend.makeTensorInfo(s, x.dtype, out);
@@ -33,10 +34,11 @@ function slice(args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null {
 
 function pad(args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null {
   const x = args.inputs.x;
+  if (!x) return null; // an input missing: the cpu kernel runs
   const xv = raw(args.backend, x);
   if (!xv || x.shape.length === 0) return null;
   const { paddings, constantValue } = args.attrs as { paddings: [number, number][]; constantValue: number };
-  const outShape = x.shape.map((d, i) => paddings[i][0] + d + paddings[i][1]);
+  const outShape = x.shape.map((d, i) => paddings[i]![0] + d + paddings[i]![1]); // one pair per dimension
   const out = like(xv, sizeOf(outShape));
   const value = like(xv, 1);
   value[0] = constantValue;
@@ -46,10 +48,11 @@ function pad(args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null {
 
 function tile(args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null {
   const x = args.inputs.x;
+  if (!x) return null; // an input missing: the cpu kernel runs
   const xv = raw(args.backend, x);
   const reps = (args.attrs as { reps: number[] }).reps;
   if (!xv || x.shape.length === 0 || reps.length !== x.shape.length) return null;
-  const outShape = x.shape.map((d, i) => d * reps[i]);
+  const outShape = x.shape.map((d, i) => d * reps[i]!);
   const out = like(xv, sizeOf(outShape));
   if (out.length > 0) addon.tile(xv, Int32Array.from(x.shape), Int32Array.from(outShape), out, xv.BYTES_PER_ELEMENT);
   return args.backend.makeTensorInfo(outShape, x.dtype, out);
@@ -60,11 +63,12 @@ const flipped: Record<number, number> = { 0: 0, 1: 1, 2: 4, 3: 5, 4: 2, 5: 3 };
 function compare(op: number) {
   return (args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null => {
     let { a, b } = args.inputs;
+    if (!a || !b) return null; // an input missing: the cpu kernel runs
     let av = f32(args.backend, a), bv = f32(args.backend, b);
     if (!av || !bv) return null;
     let code = op;
     if (sizeOf(a.shape) === 1 && sizeOf(b.shape) !== 1) {
-      [a, b, av, bv, code] = [b, a, bv, av, flipped[op]];
+      [a, b, av, bv, code] = [b, a, bv, av, flipped[op]!];
     }
     const same = a.shape.length === b.shape.length && a.shape.every((d, i) => d === b.shape[i]);
     const scalar = sizeOf(b.shape) === 1 && b.shape.length <= a.shape.length;
@@ -77,6 +81,7 @@ function compare(op: number) {
 
 function select(args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null {
   const { condition, t, e } = args.inputs;
+  if (!condition || !t || !e) return null; // an input missing: the cpu kernel runs
   const cv = raw(args.backend, condition), tv = raw(args.backend, t), ev = raw(args.backend, e);
   if (!(cv instanceof Uint8Array) || !tv || !ev || tv.BYTES_PER_ELEMENT !== 4 || t.dtype !== e.dtype) return null;
   if (cv.length !== tv.length || ev.length !== tv.length) return null;
@@ -87,6 +92,7 @@ function select(args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null {
 
 function logicalAnd(args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null {
   const { a, b } = args.inputs;
+  if (!a || !b) return null; // an input missing: the cpu kernel runs
   const av = raw(args.backend, a), bv = raw(args.backend, b);
   if (!(av instanceof Uint8Array) || !(bv instanceof Uint8Array) || av.length !== bv.length || a.shape.length !== b.shape.length) return null;
   const out = new Uint8Array(av.length);
@@ -96,10 +102,11 @@ function logicalAnd(args: NativeKernelArgs, addon: NativeAddon): TensorInfo | nu
 
 function batchNorm(args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null {
   const { x, mean, variance, offset, scale } = args.inputs;
+  if (!x || !mean || !variance) return null; // an input missing: the cpu kernel runs
   const xv = f32(args.backend, x), mv = f32(args.backend, mean), vv = f32(args.backend, variance);
   const ov = offset ? f32(args.backend, offset) : null, sv = scale ? f32(args.backend, scale) : null;
   if (!xv || !mv || !vv || (offset && !ov) || (scale && !sv) || x.shape.length === 0) return null;
-  const channels = x.shape[x.shape.length - 1];
+  const channels = x.shape[x.shape.length - 1]!;
   if (channels < 1 || [mv, vv, ov, sv].some((p) => p && p.length !== 1 && p.length !== channels)) return null;
   const eps = (args.attrs as { varianceEpsilon?: number }).varianceEpsilon ?? 0.001;
   const y = alloc(xv.length);
@@ -109,6 +116,7 @@ function batchNorm(args: NativeKernelArgs, addon: NativeAddon): TensorInfo | nul
 
 function clip(args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null {
   const x = args.inputs.x;
+  if (!x) return null; // an input missing: the cpu kernel runs
   const xv = f32(args.backend, x);
   if (!xv) return null;
   const { clipValueMin, clipValueMax } = args.attrs as { clipValueMin: number; clipValueMax: number };

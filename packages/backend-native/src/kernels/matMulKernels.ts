@@ -16,10 +16,11 @@ function plan(args: NativeKernelArgs, a: TensorInfo, b: TensorInfo, transposeA: 
   const av = f32(args.backend, a), bv = f32(args.backend, b);
   if (!av || !bv || a.shape.length < 2 || b.shape.length < 2) return null;
   const ar = a.shape.length, br = b.shape.length;
-  const k = transposeA ? a.shape[ar - 2] : a.shape[ar - 1];
-  const kb = transposeB ? b.shape[br - 1] : b.shape[br - 2];
-  const m = transposeA ? a.shape[ar - 1] : a.shape[ar - 2];
-  const n = transposeB ? b.shape[br - 2] : b.shape[br - 1];
+  // Both ranks are at least 2 (checked above).
+  const k = transposeA ? a.shape[ar - 2]! : a.shape[ar - 1]!;
+  const kb = transposeB ? b.shape[br - 1]! : b.shape[br - 2]!;
+  const m = transposeA ? a.shape[ar - 1]! : a.shape[ar - 2]!;
+  const n = transposeB ? b.shape[br - 2]! : b.shape[br - 1]!;
   if (k !== kb) return null; // the cpu kernel throws the proper error
   const batchA = sizeOf(a.shape.slice(0, -2)), batchB = sizeOf(b.shape.slice(0, -2));
   let outer: number[];
@@ -36,6 +37,7 @@ function plan(args: NativeKernelArgs, a: TensorInfo, b: TensorInfo, transposeA: 
 
 function batchMatMul(args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null {
   const { a, b } = args.inputs;
+  if (!a || !b) return null; // an input missing: the cpu kernel runs
   const { transposeA = false, transposeB = false } = args.attrs as { transposeA?: boolean; transposeB?: boolean };
   const p = plan(args, a, b, transposeA, transposeB);
   if (!p) return null;
@@ -46,6 +48,7 @@ function batchMatMul(args: NativeKernelArgs, addon: NativeAddon): TensorInfo | n
 
 function fusedMatMul(args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null {
   const { a, b, bias, preluActivationWeights } = args.inputs;
+  if (!a || !b) return null; // an input missing: the cpu kernel runs
   const attrs = args.attrs as { transposeA?: boolean; transposeB?: boolean; activation?: string; leakyreluAlpha?: number };
   const act = activationCode(attrs.activation);
   if (act === undefined || preluActivationWeights) return null;

@@ -10,7 +10,7 @@ function randomPerm(rank: number, seed: number): number[] {
   const p = [...Array(rank).keys()];
   for (let i = rank - 1; i > 0; i--) {
     const j = Math.floor(r(0, 1) * (i + 1));
-    [p[i], p[j]] = [p[j], p[i]];
+    [p[i], p[j]] = [p[j]!, p[i]!];
   }
   return p;
 }

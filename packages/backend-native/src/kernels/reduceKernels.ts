@@ -13,10 +13,11 @@ export function transposeValues(addon: NativeAddon, x: Float32Array, shape: read
 
 function transpose(args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null {
   const x = args.inputs.x;
+  if (!x) return null; // an input missing: the cpu kernel runs
   const xv = f32(args.backend, x);
   const perm = (args.attrs as { perm: number[] }).perm;
   if (!xv || x.shape.length > MAX_RANK || perm.length !== x.shape.length) return null;
-  const outShape = perm.map((p) => x.shape[p]);
+  const outShape = perm.map((p) => x.shape[p]!);
   return output(args.backend, outShape, transposeValues(addon, xv, x.shape, perm));
 }
 
@@ -27,6 +28,7 @@ function transpose(args: NativeKernelArgs, addon: NativeAddon): TensorInfo | nul
 function reduceKernel(op: number, axisAttr: 'axis' | 'reductionIndices') {
   return (args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null => {
     const x = args.inputs.x;
+    if (!x) return null; // an input missing: the cpu kernel runs
     const xv = f32(args.backend, x);
     if (!xv || x.shape.length > MAX_RANK || xv.length === 0) return null;
     const attrs = args.attrs as Record<string, unknown>;
@@ -38,10 +40,11 @@ function reduceKernel(op: number, axisAttr: 'axis' | 'reductionIndices') {
     // Groups of (reduced?, size) over the non-trivial axes.
     const groups: { red: boolean; size: number }[] = [];
     for (let d = 0; d < rank; d++) {
-      if (x.shape[d] === 1) continue;
+      const size = x.shape[d]!;
+      if (size === 1) continue;
       const last = groups[groups.length - 1];
-      if (last && last.red === reduced[d]) last.size *= x.shape[d];
-      else groups.push({ red: reduced[d], size: x.shape[d] });
+      if (last && last.red === reduced[d]) last.size *= size;
+      else groups.push({ red: reduced[d]!, size });
     }
     const outShapeCore = x.shape.filter((_, d) => !reduced[d]);
     const outShape = keepDims ? backend_util.expandShapeToKeepDim(outShapeCore, axes) : outShapeCore;
@@ -50,7 +53,7 @@ function reduceKernel(op: number, axisAttr: 'axis' | 'reductionIndices') {
     const redGroups = groups.filter((g) => g.red).length;
     if (redGroups <= 1) {
       const i = groups.findIndex((g) => g.red);
-      const r = i < 0 ? 1 : groups[i].size;
+      const r = i < 0 ? 1 : groups[i]!.size;
       const outer = i < 0 ? outSize : sizeOf(groups.slice(0, i).map((g) => g.size));
       const inner = i < 0 ? 1 : sizeOf(groups.slice(i + 1).map((g) => g.size));
       addon.reduce(op, xv, out, outer, r, inner);
@@ -65,11 +68,12 @@ function reduceKernel(op: number, axisAttr: 'axis' | 'reductionIndices') {
 
 function softmax(args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null {
   const logits = args.inputs.logits;
+  if (!logits) return null; // an input missing: the cpu kernel runs
   const xv = f32(args.backend, logits);
   const rank = logits.shape.length;
   const dim = (args.attrs as { dim: number }).dim;
   if (!xv || rank === 0 || (dim !== -1 && dim !== rank - 1)) return null;
-  const cols = logits.shape[rank - 1];
+  const cols = logits.shape[rank - 1]!;
   const out = alloc(xv.length);
   if (xv.length > 0) addon.softmax(xv, out, xv.length / cols, cols);
   return output(args.backend, [...logits.shape], out);

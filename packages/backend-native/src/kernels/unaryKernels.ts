@@ -8,6 +8,7 @@ import { alloc, f32, output, type NativeKernel, type NativeKernelArgs } from './
 function unary(op: number, alphaAttr?: string, defaultAlpha = 0) {
   return (args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null => {
     const x = args.inputs.x;
+    if (!x) return null; // an input missing: the cpu kernel runs
     const xv = f32(args.backend, x);
     if (!xv) return null;
     const alpha = alphaAttr ? Number((args.attrs as Record<string, unknown>)[alphaAttr] ?? defaultAlpha) : 0;

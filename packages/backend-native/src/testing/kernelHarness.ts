@@ -119,9 +119,11 @@ export function expectSameOnBoth(fn: () => tf.Tensor | tf.Tensor[], tol: Toleran
   }
   cpu.values.forEach((c, t) => {
     const n = nat.values[t];
+    if (!n) throw new Error(`native gave no output ${t}; cpu gave ${cpu.values.length}`);
     for (let i = 0; i < c.length; i++) {
-      const ok = Number.isNaN(c[i]) ? Number.isNaN(n[i]) : c[i] === n[i] || Math.abs(n[i] - c[i]) <= atol + rtol * Math.abs(c[i]);
-      if (!ok) throw new Error(`output ${t} element ${i} of ${c.length} (shape ${cpu.shapes[t]}): native ${n[i]} cpu ${c[i]}`);
+      const ci = c[i]!, ni = n[i]!;
+      const ok = Number.isNaN(ci) ? Number.isNaN(ni) : ci === ni || Math.abs(ni - ci) <= atol + rtol * Math.abs(ci);
+      if (!ok) throw new Error(`output ${t} element ${i} of ${c.length} (shape ${cpu.shapes[t]}): native ${ni} cpu ${ci}`);
     }
   });
 }

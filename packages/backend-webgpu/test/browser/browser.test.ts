@@ -41,8 +41,8 @@ function expectMatches(got: number[], want: Float32Array, batch: number) {
   for (let i = 0; i < batch; i++) {
     let maxRef = 0, maxDiff = 0;
     for (let j = i * per; j < (i + 1) * per; j++) {
-      maxRef = Math.max(maxRef, Math.abs(want[j]));
-      maxDiff = Math.max(maxDiff, Math.abs(got[j] - want[j]));
+      maxRef = Math.max(maxRef, Math.abs(want[j]!));
+      maxDiff = Math.max(maxDiff, Math.abs(got[j]! - want[j]!));
     }
     expect(maxDiff, `example ${i}`).toBeLessThanOrEqual(1e-6 + 1e-3 * maxRef);
   }
@@ -56,7 +56,7 @@ describe.skipIf(!chromiumPath)('integrated gradients in headless Chromium match 
 
   beforeAll(async () => {
     server = await servePage();
-    browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: chromiumPath!, args: CHROMIUM_ARGS }); // skipIf: found
     page = await browser.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(server.url);

@@ -39,7 +39,7 @@ async function runIg(req: IgRequest): Promise<IgResponse> {
       const z = tf.add(tf.matMul(h as tf.Tensor2D, l.w), l.b);
       return i === weights.length - 1 ? tf.softmax(z) : tf.tanh(z);
     }, x);
-  const n0 = req.layers[0].inputs;
+  const n0 = req.layers[0]!.inputs;
   const model = fromFunction(forward, { inputShape: [n0], outputShape: [req.layers.at(-1)!.outputs], name: 'browser-mlp' });
   try {
     const e = await integratedGradients({ steps: req.steps }).explain(model, { values: Float32Array.from(req.inputs), shape: [req.batch, n0] }, { target: req.target });

@@ -13,7 +13,7 @@ const glassboxSources: Plugin = {
   setup(b) {
     b.onResolve({ filter: /^@glassbox\/[a-z0-9-]+(\/[a-z0-9-]+)?$/ }, (args) => {
       const [, pkg, entry = 'index'] = /^@glassbox\/([a-z0-9-]+)(?:\/([a-z0-9-]+))?$/.exec(args.path)!;
-      return { path: join(packagesDir, pkg, 'src', `${entry}.ts`) };
+      return { path: join(packagesDir, pkg!, 'src', `${entry}.ts`) };
     });
   },
 };
@@ -31,7 +31,7 @@ export async function bundlePage(): Promise<string> {
     plugins: [glassboxSources],
     define: { 'process.env.NODE_ENV': '"production"' },
   });
-  return out.outputFiles[0].text;
+  return out.outputFiles[0]!.text;
 }
 
 /** The folder of the installed tfjs-backend-wasm binaries. */
@@ -57,7 +57,7 @@ export async function servePage(): Promise<{ url: string; close: () => Promise<v
       if (path === '/') return void res.writeHead(200, { ...headers, 'Content-Type': 'text/html' }).end(HTML);
       if (path === '/page.js') return void res.writeHead(200, { ...headers, 'Content-Type': 'text/javascript' }).end(script);
       const wasm = /^\/wasm\/(tfjs-backend-wasm[a-z-]*\.wasm)$/.exec(path);
-      if (wasm) return void res.writeHead(200, { ...headers, 'Content-Type': 'application/wasm' }).end(await readFile(join(binaries, wasm[1])));
+      if (wasm) return void res.writeHead(200, { ...headers, 'Content-Type': 'application/wasm' }).end(await readFile(join(binaries, wasm[1]!)));
       res.writeHead(404, headers).end('not found');
     } catch (e) {
       res.writeHead(500, headers).end(String(e));

@@ -60,7 +60,7 @@ export function takeBoolean(flags: Map<string, string>, name: string): boolean {
 
 /** Refuses flags a command did not take, and positional words it does not accept. */
 export function finishFlags(flags: Map<string, string>, positional: readonly string[], command: string, accepted: string): void {
-  if (positional.length) throw new InvalidOptionError(`Unexpected argument "${positional[0].slice(0, 80)}" for ${command}; flags are written --name value (${accepted})`, { argument: positional[0].slice(0, 80) });
+  if (positional.length) throw new InvalidOptionError(`Unexpected argument "${positional[0]!.slice(0, 80)}" for ${command}; flags are written --name value (${accepted})`, { argument: positional[0]!.slice(0, 80) });
   const left = [...flags.keys()];
   if (left.length) throw new InvalidOptionError(`Unknown flag --${left[0]} for ${command}; expected ${accepted}`, { flag: left[0] });
 }

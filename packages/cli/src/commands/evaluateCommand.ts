@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { checkSeed, DataFileError, explanationFromJSON, InvalidOptionError, isGlassboxError, jsonDepth, MAX_SEED, PluginError } from '@glassbox/core';
+import { checkSeed, DataFileError, explanationFromJSON, InvalidOptionError, isGlassboxError, jsonDepth, MAX_SEED, PluginError, type ExplainCall, type ExplainInput, type Model } from '@glassbox/core';
 import { loadModel } from '@glassbox/core/node';
 import { evaluate, type Metric } from '@glassbox/metrics';
 import { discoverPlugins } from '../plugins/discoverPlugins';
@@ -58,8 +58,8 @@ export async function evaluateCommand(io: Io, flags: Map<string, string>): Promi
     const dot = flag.indexOf('.');
     if (dot < 1) throw new InvalidOptionError(`Unknown flag --${flag}; metric options are written --<metric>.<option> (usage: ${USAGE})`, { flag });
     const metric = flag.slice(0, dot);
-    if (!Object.hasOwn(perMetric, metric)) perMetric[metric] = Object.create(null) as Record<string, string>;
-    perMetric[metric][flag.slice(dot + 1)] = value;
+    const options = (perMetric[metric] ??= Object.create(null) as Record<string, string>);
+    options[flag.slice(dot + 1)] = value;
   }
   const inputs = [...(await modelInputFiles(resolve(io.cwd, modelPath))), resolve(io.cwd, explanationPath)];
   const target = out ? await checkOutputPath(io.cwd, '--out', out, ['.json'], inputs) : undefined;
@@ -78,9 +78,7 @@ export async function evaluateCommand(io: Io, flags: Map<string, string>): Promi
       seed,
       available,
       onProgress: bar.update,
-      explainer: producer
-        ? { explain: (m, x, call) => producer.explain(m, x, { ...call, options: { ...explanation.options, ...call?.options } }) }
-        : undefined,
+      ...(producer ? { explainer: { explain: (m: Model, x: ExplainInput, call?: ExplainCall<unknown>) => producer.explain(m, x, { ...call, options: { ...explanation.options, ...call?.options } }) } } : {}),
     });
     bar.done();
     for (const [name, r] of Object.entries(report.results)) io.err(`${name}: ${r.score.toPrecision(4)} (${r.better} is better)`);

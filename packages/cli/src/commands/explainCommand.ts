@@ -23,6 +23,7 @@ import { takeImageFlags } from '../images/takeImageFlags';
 import { isImageInput, listImageFiles, readImageInputs, type ImageInputs } from '../images/readImageInputs';
 import { readLabels } from '../images/readLabels';
 import { explainDatasetCommand, isDatasetRun } from '../dataset/explainDatasetCommand';
+import { withoutUndefined } from '../withoutUndefined';
 
 const USAGE = `glassbox explain --model <model.json> (--input <inputs.json|.npy|pictures> | --data <data.csv>) --method <id> [--target <i> | --targets <i,j,...>] [--backend <name>] [--fallback <a,b>] [--seed <n>] [--memory-budget-mb <n>] [--out <result${EXPLAIN_FORMATS.join('|')}>] [--allow-non-finite] [method options]`;
 
@@ -92,7 +93,7 @@ export async function explainCommand(io: Io, flags: Map<string, string>): Promis
   timings?.mark('backend');
   const selection = await selectBackend(io, backend, fallback, installedBackends);
   timings?.mark('model');
-  const loaded = await loadModelFor(found.explainer, resolve(io.cwd, modelPath), graphTensors);
+  const loaded = await loadModelFor(found.explainer, resolve(io.cwd, modelPath), withoutUndefined(graphTensors));
   let model = loaded;
   try {
     timings?.mark('inputs');
@@ -105,8 +106,9 @@ export async function explainCommand(io: Io, flags: Map<string, string>): Promis
       : inputPath ? await readInputs(resolve(io.cwd, inputPath)) : await readCsvInputs(resolve(io.cwd, dataPath!), model, labelColumn);
     // Rules and labels use the CSV's names when the model does not name its features.
     if ('header' in all && Array.isArray(all.header) && !model.featureNames) model = { ...model, featureNames: all.header as string[] };
-    const rows = parseRows(rowsFlag, all.shape[0]);
-    const per = all.values.length / all.shape[0];
+    const batch = all.shape[0]!; // every reader refuses inputs without a batch dimension
+    const rows = parseRows(rowsFlag, batch);
+    const per = all.values.length / batch;
     const inputs = rows
       ? { ...all, values: Float32Array.from(rows.flatMap((r) => Array.from(all.values.subarray(r * per, (r + 1) * per)))), shape: [rows.length, ...all.shape.slice(1)] }
       : all;
@@ -118,15 +120,19 @@ export async function explainCommand(io: Io, flags: Map<string, string>): Promis
     let e: Explanation;
     timings?.mark('explain');
     try {
-      e = await explainer.explain(model, { values: inputs.values, shape: inputs.shape }, {
-        options,
-        target: target ?? fileTargets,
-        seed,
-        memoryBudgetBytes: budget,
-        onProgress: bar.update,
-        labels: { ...(inputs.extra as { labels?: Explanation['labels'] }).labels, ...(classes ? { classes } : {}) },
-      });
-      if (images) e = { ...e, preprocessing: { ...images.preprocessing, sources: (rows ?? images.photos.map((_, i) => i)).map((r) => images.preprocessing.sources[r]) } };
+      e = await explainer.explain(
+        model,
+        { values: inputs.values, shape: inputs.shape },
+        withoutUndefined({
+          options,
+          target: target ?? fileTargets,
+          seed,
+          memoryBudgetBytes: budget,
+          onProgress: bar.update,
+          labels: { ...(inputs.extra as { labels?: Explanation['labels'] }).labels, ...(classes ? { classes } : {}) },
+        }),
+      );
+      if (images) e = { ...e, preprocessing: { ...images.preprocessing, sources: (rows ?? images.photos.map((_, i) => i)).map((r) => images.preprocessing.sources[r]!) } };
     } finally {
       bar.done();
     }
@@ -143,7 +149,7 @@ export async function explainCommand(io: Io, flags: Map<string, string>): Promis
       await writeExplanationOutput(target_, e, extra, {
         example,
         imageShape: imageShapeFor(e, imageShapeFlag),
-        photos: images && (rows ?? images.photos.map((_, i) => i)).map((r) => images.photos[r]),
+        photos: images && (rows ?? images.photos.map((_, i) => i)).map((r) => images.photos[r]!),
       });
       io.err(`wrote ${out}`);
     }

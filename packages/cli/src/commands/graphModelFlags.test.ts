@@ -1,13 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tinyGraphModel, type TinyGraphModelOptions } from '@glassbox/core/testing';
-import { main } from '../main';
-import { cliWorkspace, memoryIo } from '../testFixtures';
+import { useCliWorkspace } from '../useCliWorkspace';
 
-let ws: Awaited<ReturnType<typeof cliWorkspace>>;
-beforeAll(async () => {
-  ws = await cliWorkspace();
+const { ws, cli } = useCliWorkspace(async (ws) => {
   await writeFile(join(ws.dir, 'rows.json'), JSON.stringify({ inputs: [[0.1, -0.5, 0.3, 0.9], [1, 0.2, -0.7, 0.05]] }));
 });
 
@@ -20,12 +17,6 @@ async function graph(name: string, options: TinyGraphModelOptions): Promise<stri
   await writeFile(join(dir, 'weights.bin'), new Uint8Array(weightData));
   return join(dir, 'model.json');
 }
-
-const cli = async (...argv: string[]) => {
-  const io = memoryIo(ws.dir);
-  const code = await main(argv, io);
-  return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
-};
 
 describe('glassbox explain on graph models', () => {
   it('needs no shape flags: a graph without signature or output shape explains as is', async () => {

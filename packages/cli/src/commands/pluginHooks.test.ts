@@ -1,17 +1,12 @@
-import { describe, expect, it, beforeAll } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cliIn, cliWorkspace } from '../testFixtures';
+import { useCliWorkspace } from '../useCliWorkspace';
 
 // The CLI has no per-plugin branches: what a method needs from the host comes from its explainer
 // object (adaptModel for the attention methods, withBackground for the local surrogate).
-let ws: Awaited<ReturnType<typeof cliWorkspace>>;
-beforeAll(async () => {
-  ws = await cliWorkspace();
-});
-const cli = cliIn(() => ws.dir);
-
+const { ws, cli } = useCliWorkspace();
 describe('explainers declare what they need from the host', () => {
   it("loads a transformer through the attention method's adaptModel, naming tokens from tokenizer.json", async () => {
     const dir = fileURLToPath(new URL('../../../../examples/text-classification/model/', import.meta.url));
@@ -22,7 +17,7 @@ describe('explainers declare what they need from the host', () => {
     expect(r.code, r.err).toBe(0);
     const j = JSON.parse(r.out);
     expect(j).toMatchObject({ kind: 'attention-map', method: 'attention-rollout', explainer: { package: '@glassbox/attention', version: '1.0.0' } });
-    expect(j.labels.tokens[0].slice(0, 3)).toEqual(['[CLS]', 'you', vocabulary[words[2]]]);
+    expect(j.labels.tokens[0].slice(0, 3)).toEqual(['[CLS]', 'you', vocabulary[words[2]!]]);
   });
 
   it("gives the local surrogate the whole CSV as background when --rows picks one row", async () => {

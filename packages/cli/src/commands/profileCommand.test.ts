@@ -1,17 +1,7 @@
-import { describe, it, expect, beforeAll } from 'vitest';
-import { main } from '../main';
-import { cliWorkspace, memoryIo } from '../testFixtures';
+import { describe, it, expect } from 'vitest';
+import { useCliWorkspace } from '../useCliWorkspace';
 
-let ws: Awaited<ReturnType<typeof cliWorkspace>>;
-beforeAll(async () => {
-  ws = await cliWorkspace();
-});
-
-const cli = async (...argv: string[]) => {
-  const io = memoryIo(ws.dir);
-  const code = await main(argv, io);
-  return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
-};
+const { ws, cli } = useCliWorkspace();
 
 describe('glassbox profile', () => {
   it('prints time per kernel, where each ran, time outside kernels and peak memory (cpu: all JavaScript)', async () => {

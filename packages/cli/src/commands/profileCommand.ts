@@ -8,6 +8,7 @@ import { loadModelFor } from './loadModelFor';
 import { parseMemoryBudget } from './parseMemoryBudget';
 import { selectBackend } from './selectBackend';
 import type { Io } from '../io/Io';
+import { withoutUndefined } from '../withoutUndefined';
 
 const USAGE = 'glassbox profile --model <model.json> --input <inputs.json> --method <id> [--target <i>] [--backend <name>] [--top <n>] [--json] [--memory-budget-mb <n>] [method options]';
 
@@ -59,9 +60,9 @@ export async function profileCommand(io: Io, flags: Map<string, string>): Promis
     const rss0 = process.resourceUsage().maxRSS;
     const wall0 = performance.now();
     const info = await tf.profile(async () => {
-      await found.explainer.explain(model, { values: inputs.values, shape: inputs.shape }, {
+      await found.explainer.explain(model, { values: inputs.values, shape: inputs.shape }, withoutUndefined({
         options: flagsToOptions(flags), target, memoryBudgetBytes: budget,
-      });
+      }));
     });
     const wallMs = performance.now() - wall0;
     const after = await nativeCalls(selection.name);

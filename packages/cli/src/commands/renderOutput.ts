@@ -1,5 +1,6 @@
 import { InvalidOptionError, type Explanation } from '@glassbox/core';
 import { encodePng, explanationTitle, renderExplanation, renderExplanationImage, stackImages, type Image, type RenderFormat } from '@glassbox/viz';
+import { withoutUndefined } from '../withoutUndefined';
 
 /**
  * How to view a flat input as an image: `--image-shape h,w`, or a square guess for flat inputs of
@@ -15,7 +16,7 @@ export function imageShapeFor(e: Explanation, flag: string | undefined): number[
   }
   const per = e.inputShape.slice(1);
   if (per.length !== 1) return undefined;
-  const side = Math.round(Math.sqrt(per[0]));
+  const side = Math.round(Math.sqrt(per[0]!));
   return side * side === per[0] && side >= 8 ? [side, side] : undefined;
 }
 
@@ -27,13 +28,13 @@ export function imageShapeFor(e: Explanation, flag: string | undefined): number[
 export async function renderOutput(
   e: Explanation,
   ext: string,
-  options: { example?: number; imageShape?: number[]; photos?: Image[] } = {},
+  options: { example?: number | undefined; imageShape?: number[] | undefined; photos?: Image[] | undefined } = {},
 ): Promise<Uint8Array | string> {
   const format = ext.slice(1) as RenderFormat;
   const photos = options.photos;
   if (photos && format === 'png' && (e.kind === 'attribution' || e.kind === 'layer-attribution')) {
     const examples = options.example === undefined ? photos.map((_, i) => i) : [options.example];
-    return encodePng(stackImages(examples.map((i) => renderExplanationImage(e, { example: i, photos, overlay: true, imageShape: options.imageShape, title: explanationTitle(e, i) }).image), { gap: 12 }));
+    return encodePng(stackImages(examples.map((i) => renderExplanationImage(e, withoutUndefined({ example: i, photos, overlay: true as const, imageShape: options.imageShape, title: explanationTitle(e, i) })).image), { gap: 12 }));
   }
-  return renderExplanation(e, { format, example: options.example, imageShape: options.imageShape, photos, overlay: photos ? true : undefined }).data;
+  return renderExplanation(e, withoutUndefined({ format, example: options.example, imageShape: options.imageShape, photos, overlay: photos ? (true as const) : undefined })).data;
 }

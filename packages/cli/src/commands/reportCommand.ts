@@ -7,6 +7,7 @@ import { checkOutputPath } from '../io/checkOutputPath';
 import { writeAtomic } from '../io/writeAtomic';
 import { imageShapeFor } from './renderOutput';
 import { readExplanationFile } from './evaluateCommand';
+import { withoutUndefined } from '../withoutUndefined';
 
 /** `glassbox report a.json b.json --out report.html`: one self-contained HTML page. */
 export async function reportCommand(io: Io, files: string[], flags: Map<string, string>): Promise<number> {
@@ -18,12 +19,15 @@ export async function reportCommand(io: Io, files: string[], flags: Map<string, 
   const target = await checkOutputPath(io.cwd, '--out', out, ['.html'], files.map((f) => resolve(io.cwd, f)));
   const explanations: Explanation[] = [];
   for (const f of files) explanations.push(await readExplanationFile(resolve(io.cwd, f), f));
-  const html = renderReport(explanations, {
-    title: title ?? 'Glassbox report',
-    generatedAt: new Date().toISOString(),
-    imageShape: imageShapeFor(explanations[0], shapeFlag),
-    toJSON: explanationToJSON,
-  });
+  const html = renderReport(
+    explanations,
+    withoutUndefined({
+      title: title ?? 'Glassbox report',
+      generatedAt: new Date().toISOString(),
+      imageShape: imageShapeFor(explanations[0]!, shapeFlag), // at least one file, checked above
+      toJSON: explanationToJSON,
+    }),
+  );
   await writeAtomic(target.path, (write) => write(html), target.display);
   io.err(`wrote ${out} (${explanations.length} explanation${explanations.length === 1 ? '' : 's'})`);
   return 0;

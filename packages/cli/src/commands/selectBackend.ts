@@ -26,7 +26,9 @@ export async function selectBackend(io: Io, name: string | undefined, fallback: 
       if (order.length === 1) throw new BackendUnavailableError([{ backend: b, reason: `plugin ${plugin.packageName} failed: ${(e as Error).message}` }]);
     }
   }
-  const sel = await useBackend(order[0], { fallback: order.slice(1) });
+  const [first, ...fallbacks] = order;
+  if (first === undefined) throw new InvalidOptionError('No backend to select: --backend and --fallback name none', { flag: 'backend' });
+  const sel = await useBackend(first, { fallback: fallbacks });
   if (sel.fellBack) io.err(`note: using backend ${sel.name}; ${sel.failures.map((f) => `${f.backend} unavailable (${f.reason})`).join('; ')}`);
   return sel;
 }

@@ -72,7 +72,7 @@ export async function explainBatch(run: LoadedRun, batch: Batch, signal?: AbortS
       options: spec.options,
       seed,
       target,
-      signal,
+      ...(signal ? { signal } : {}),
       ...(spec.memoryBudgetBytes !== undefined ? { memoryBudgetBytes: spec.memoryBudgetBytes } : {}),
     }) as Promise<Explanation>;
   const all = targets.every((t) => t !== null);

@@ -1,20 +1,12 @@
-import { describe, it, expect, beforeAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
-import { main } from '../main';
-import { cliWorkspace, memoryIo } from '../testFixtures';
 import { readResults, writeJsonlDataset } from './datasetTestKit';
+import { useCliWorkspace } from '../useCliWorkspace';
 
-let ws: Awaited<ReturnType<typeof cliWorkspace>>;
 let data: string;
-beforeAll(async () => {
-  ws = await cliWorkspace();
+const { ws, cli } = useCliWorkspace(async (ws) => {
   data = await writeJsonlDataset(ws.dir, 30);
 });
-const cli = async (...argv: string[]) => {
-  const io = memoryIo(ws.dir);
-  const code = await main(argv, io);
-  return { code, err: io.stderr.join('\n') };
-};
 
 describe('glassbox explain … --out x.jsonl and glassbox merge', () => {
   it('runs shards from the command line (k from JOB_COMPLETION_INDEX) and merges them into the whole run', async () => {

@@ -1,16 +1,14 @@
-import { describe, it, expect, beforeAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { spawn } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { cliWorkspace } from '../testFixtures';
 import { readResults, writeJsonlDataset } from './datasetTestKit';
+import { useCliWorkspace } from '../useCliWorkspace';
 
 // Runs the built CLI (bin/glassbox.js → dist) as separate processes: kill -9 and worker threads are real.
 const bin = join(import.meta.dirname, '..', '..', 'bin', 'glassbox.js');
-let ws: Awaited<ReturnType<typeof cliWorkspace>>;
 let data: string;
-beforeAll(async () => {
-  ws = await cliWorkspace();
+const { ws } = useCliWorkspace(async (ws) => {
   data = await writeJsonlDataset(ws.dir, 120);
 });
 

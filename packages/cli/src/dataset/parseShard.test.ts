@@ -14,7 +14,7 @@ describe('shards, seeds and number formats', () => {
     for (let i = 0; i < 3000; i++) {
       const owners = [0, 1, 2].filter((k) => inShard({ index: k, count: 3 }, `row-${i}`));
       expect(owners).toHaveLength(1);
-      counts[owners[0]!]++;
+      counts[owners[0]!]!++;
     }
     for (const c of counts) expect(c).toBeGreaterThan(900);
     expect(hashId(7)).toBe(hashId('7'));

@@ -13,7 +13,7 @@ export interface ExampleSpec {
   /** The model's per-example input shape (a folder of images is read to it). */
   inputShape?: readonly number[];
   /** The model's feature names, checked against a CSV header when both exist. */
-  featureNames?: readonly string[];
+  featureNames?: readonly string[] | undefined;
 }
 
 const flattenInto = (v: unknown, out: number[]): boolean => {
@@ -103,8 +103,8 @@ export async function* readExamples(source: ExampleSource, spec: ExampleSpec): A
     if (fields.length !== header.length) fail(lineNo, `row has ${fields.length} fields; the header has ${header.length}`);
     const values = featureCols.map((i) => (fields[i] === '' ? NaN : Number(fields[i])));
     const nan = values.findIndex((x) => !Number.isFinite(x));
-    if (nan >= 0) fail(lineNo, `column "${header[featureCols[nan]]}" holds "${fields[featureCols[nan]]}"; expected a number`);
-    const raw = idCol >= 0 ? fields[idCol] : index;
+    if (nan >= 0) fail(lineNo, `column "${header[featureCols[nan]!]}" holds "${fields[featureCols[nan]!]}"; expected a number`);
+    const raw = idCol >= 0 ? fields[idCol]! : index; // as many fields as the header, checked above
     const id: ExampleId = typeof raw === 'string' && /^-?\d+$/.test(raw) && String(Number(raw)) === raw ? Number(raw) : raw;
     index++;
     yield { id, values: check(id, values, lineNo) };

@@ -1,18 +1,17 @@
-import { describe, it, expect, beforeAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { readFile, writeFile, truncate, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { integratedGradients } from '@glassbox/integrated-gradients';
 import { loadModel } from '@glassbox/core/node';
-import { cliWorkspace, memoryIo } from '../testFixtures';
+import { memoryIo } from '../testFixtures';
 import { runDataset, type DatasetRunOptions } from './runDataset';
 import { mergeResults } from './mergeResults';
 import { exampleSeed } from './hashId';
 import { readResults, writeJsonlDataset } from './datasetTestKit';
+import { useCliWorkspace } from '../useCliWorkspace';
 
-let ws: Awaited<ReturnType<typeof cliWorkspace>>;
 let data: string;
-beforeAll(async () => {
-  ws = await cliWorkspace();
+const { ws } = useCliWorkspace(async (ws) => {
   data = await writeJsonlDataset(ws.dir, 60);
 });
 

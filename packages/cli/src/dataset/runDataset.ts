@@ -21,7 +21,7 @@ export interface DatasetRunOptions {
   resume?: boolean;
   /** Worker threads; 1 explains in the calling thread. */
   workers?: number;
-  shard?: Shard;
+  shard?: Shard | undefined;
   /** Examples per batch handed to a worker (default 32). */
   batchSize?: number;
   /** The compiled `datasetWorker.js` (needed when workers > 1). */

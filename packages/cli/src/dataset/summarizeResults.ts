@@ -57,8 +57,8 @@ export async function summarizeResults(path: string, sampleSize = 1000): Promise
     c.count++;
     for (let i = 0; i < a.length; i++) {
       const v = Math.abs(a[i]!);
-      sums[i] += v;
-      c.sums[i] += v;
+      sums[i]! += v;
+      c.sums[i]! += v;
     }
     examples++;
     const key = hashId(rec.id ?? examples, 0x5eed);

@@ -1,21 +1,17 @@
-import { describe, it, expect, beforeAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createRandom, EXPLANATION_SPEC_VERSION, explanationToJSON, type Explanation } from '@glassbox/core';
-import { nest } from '../../../core/src/util/nested';
-import { cliWorkspace } from '../testFixtures';
+import { createRandom, EXPLANATION_SPEC_VERSION, explanationToJSON, nest, type Explanation } from '@glassbox/core';
 import { writeAtomic } from '../io/writeAtomic';
 import { writeExplanationJson, writeNestedJson } from '../io/writeExplanationJson';
 import { npyHeader, readNpy, writeNpy } from '../io/npy';
 import { runCli } from './hostileWorkspace';
+import { useCliWorkspace } from '../useCliWorkspace';
 
 // Issue 18 item 4 (and issue 14 item 5): outputs of any size, JSON streamed, .npy in and out.
-let ws: Awaited<ReturnType<typeof cliWorkspace>>;
-beforeAll(async () => {
-  ws = await cliWorkspace();
-});
+const { ws } = useCliWorkspace();
 
 const collect = async (fn: (write: (c: string | Uint8Array) => Promise<void>) => Promise<void>) => {
   const parts: string[] = [];
@@ -90,7 +86,7 @@ describe('big outputs', () => {
   it('explain --input x.npy and --out y.npy: same attributions as through JSON', async () => {
     const inputs = JSON.parse(await readFile(ws.inputs, 'utf8')).inputs as number[][];
     const npyIn = join(ws.dir, 'inputs.npy');
-    await writeAtomic(npyIn, (w) => writeNpy(w, Float32Array.from(inputs.flat()), [inputs.length, inputs[0].length]));
+    await writeAtomic(npyIn, (w) => writeNpy(w, Float32Array.from(inputs.flat()), [inputs.length, inputs[0]!.length]));
     const viaJson = JSON.parse((await runCli(ws.dir, 'explain', '--model', ws.model, '--input', ws.inputs, '--method', 'saliency')).out);
     const out = join(ws.dir, 'attr.npy');
     const r = await runCli(ws.dir, 'explain', '--model', ws.model, '--input', npyIn, '--method', 'saliency', '--out', out);

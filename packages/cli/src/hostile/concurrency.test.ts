@@ -45,13 +45,13 @@ describe('backends under concurrency', () => {
     const oneByOne: Explanation[] = [];
     for (const c of calls) oneByOne.push(await c.explainer.explain(model, x, { backend: c.backend, seed: c.seed, target: 1 }));
     for (const [i, c] of calls.entries()) {
-      expect(concurrent[i].backend, `call ${i}`).toBe(c.backend);
-      expect(oneByOne[i].backend, `call ${i}`).toBe(c.backend);
-      expect(Array.from(concurrent[i].attributions), `call ${i} (${c.explainer.name} on ${c.backend})`).toEqual(Array.from(oneByOne[i].attributions));
+      expect(concurrent[i]!.backend, `call ${i}`).toBe(c.backend);
+      expect(oneByOne[i]!.backend, `call ${i}`).toBe(c.backend);
+      expect(Array.from(concurrent[i]!.attributions), `call ${i} (${c.explainer.name} on ${c.backend})`).toEqual(Array.from(oneByOne[i]!.attributions));
     }
     // Same method on different backends agrees within float32 tolerance (they really ran there).
-    const ig = [0, 3, 5].map((i) => concurrent[i].attributions);
-    for (const other of ig.slice(1)) other.forEach((v, j) => expect(v).toBeCloseTo(ig[0][j], 4));
+    const ig = [0, 3, 5].map((i) => concurrent[i]!.attributions);
+    for (const other of ig.slice(1)) other.forEach((v, j) => expect(v).toBeCloseTo(ig[0]![j]!, 4));
     // A call that names a backend restores the previous one.
     expect(currentBackend()).toBe('cpu');
     expect(tf.memory().numTensors).toBe(before);

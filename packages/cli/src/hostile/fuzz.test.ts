@@ -1,4 +1,4 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect, afterAll } from 'vitest';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createRandom, isGlassboxError, type Random } from '@glassbox/core';
@@ -6,20 +6,17 @@ import { parseArgs } from '../parseArgs';
 import { finishFlags, flagsToOptions, takeBoolean, takeNumber, takeValue } from '../args/flagValues';
 import { readInputs } from '../io/readInputs';
 import { npyHeader, readNpy } from '../io/npy';
-import { cliWorkspace } from '../testFixtures';
 import { runCli } from './hostileWorkspace';
+import { useCliWorkspace } from '../useCliWorkspace';
 
 // Issue 18 "must show": a seeded fuzz test of the argument parser and the input readers. Every case
 // ends in a result or a typed error (GlassboxError with a code; exit 2 with one error line), never an
 // uncoded error (exit 1), a crash or a hang. The counts are printed for the closing note.
-let ws: Awaited<ReturnType<typeof cliWorkspace>>;
 const counts = { parser: { tried: 0, results: 0, typed: 0 }, readers: { tried: 0, results: 0, typed: 0 }, cli: { tried: 0, exit0: 0, exit2: 0 } };
-beforeAll(async () => {
-  ws = await cliWorkspace();
-});
+const { ws } = useCliWorkspace();
 afterAll(() => console.log(`fuzz counts: ${JSON.stringify(counts)}`));
 
-const pick = <T>(rng: Random, xs: readonly T[]): T => xs[Math.floor(rng.uniform(0, xs.length))];
+const pick = <T>(rng: Random, xs: readonly T[]): T => xs[Math.floor(rng.uniform(0, xs.length))]!;
 const int = (rng: Random, lo: number, hi: number) => Math.floor(rng.uniform(lo, hi + 1));
 
 const NAMES = ['model', 'input', 'data', 'method', 'target', 'targets', 'backend', 'fallback', 'seed', 'memory-budget-mb', 'out', 'example', 'image-shape', 'rows',

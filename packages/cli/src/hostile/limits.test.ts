@@ -1,16 +1,13 @@
-import { describe, it, expect, beforeAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { cliWorkspace } from '../testFixtures';
 import { runCli } from './hostileWorkspace';
+import { useCliWorkspace } from '../useCliWorkspace';
 
 // Issue 18 item 6 (flags, inputs-file fields, pathological files, seeds) and item 7 (the parser).
-let ws: Awaited<ReturnType<typeof cliWorkspace>>;
 const explain = (...more: string[]) => ['explain', '--model', ws.model, '--input', ws.inputs, '--method', 'saliency', ...more];
 const explainOn = (input: string) => ['explain', '--model', ws.model, '--input', input, '--method', 'saliency'];
-beforeAll(async () => {
-  ws = await cliWorkspace();
-});
+const { ws } = useCliWorkspace();
 
 async function expectRefused(argv: string[], pattern: RegExp) {
   const r = await runCli(ws.dir, ...argv);

@@ -1,15 +1,12 @@
-import { describe, it, expect, beforeAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { cliWorkspace } from '../testFixtures';
 import { nonFiniteExamples } from '../io/nonFiniteExamples';
 import { runCli } from './hostileWorkspace';
+import { useCliWorkspace } from '../useCliWorkspace';
 
 // Issue 18 item 5: non-finite attributions are detected, named by example, and fail unless allowed.
-let ws: Awaited<ReturnType<typeof cliWorkspace>>;
-beforeAll(async () => {
-  ws = await cliWorkspace();
-});
+const { ws } = useCliWorkspace();
 
 describe('non-finite results', () => {
   it('SmoothGrad on inputs near the float32 limit: NON_FINITE_RESULT naming the examples, exit 2; --allow-non-finite: warning, exit 0', async () => {

@@ -1,22 +1,19 @@
-import { describe, it, expect, beforeAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { link, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { cliWorkspace } from '../testFixtures';
 import { writeAtomic } from '../io/writeAtomic';
 import { runCli } from './hostileWorkspace';
+import { useCliWorkspace } from '../useCliWorkspace';
 
 // Issue 18 item 2: --out is checked before any work, never replaces an input, and is written atomically.
-let ws: Awaited<ReturnType<typeof cliWorkspace>>;
 const explain = (...more: string[]) => ['explain', '--model', ws.model, '--input', ws.inputs, '--method', 'integrated-gradients', ...more];
-beforeAll(async () => {
-  ws = await cliWorkspace();
-});
+const { ws } = useCliWorkspace();
 
 describe('outputs', () => {
   it('refuses to overwrite any input of explain, evaluate and report; the inputs are left intact', async () => {
     const modelText = await readFile(ws.model, 'utf8');
     const inputsText = await readFile(ws.inputs, 'utf8');
-    const shard = join(ws.dir, 'model', (JSON.parse(modelText).weightsManifest[0].paths as string[])[0]);
+    const shard = join(ws.dir, 'model', (JSON.parse(modelText).weightsManifest[0].paths as string[])[0]!);
     const shardBytes = await readFile(shard);
     await symlink(ws.inputs, join(ws.dir, 'alias.json'));
     await link(ws.inputs, join(ws.dir, 'hardlink.json'));
@@ -59,7 +56,7 @@ describe('outputs', () => {
       [join('inputs.json', 'x.json'), /\[OUTPUT_PATH_INVALID\]: .* is not a folder/],
     ];
     await mkdir(join(ws.dir, 'adir.json'), { recursive: true });
-    cases[1][1] = /\[OUTPUT_PATH_INVALID\]: --out adir\.json is a folder/;
+    cases[1]![1] = /\[OUTPUT_PATH_INVALID\]: --out adir\.json is a folder/;
     for (const [out, pattern] of cases) {
       // --method nope: the output is checked before the method is even looked up.
       const r = await runCli(ws.dir, 'explain', '--model', ws.model, '--input', ws.inputs, '--method', 'nope', '--out', out);

@@ -1,15 +1,12 @@
-import { describe, it, expect, beforeAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { cliWorkspace } from '../testFixtures';
 import { fakePlugin, runCli } from './hostileWorkspace';
+import { useCliWorkspace } from '../useCliWorkspace';
 
 // Issue 18 item 1 (and issue 16's one discovery for explainers, backends and metrics).
-let ws: Awaited<ReturnType<typeof cliWorkspace>>;
-beforeAll(async () => {
-  ws = await cliWorkspace();
-});
+const { ws } = useCliWorkspace();
 
 describe('plugin trust', () => {
   it('never imports an undeclared package from a node_modules above the project', async () => {

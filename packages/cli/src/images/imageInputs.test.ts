@@ -75,7 +75,7 @@ describe('glassbox explain on pictures', () => {
     expect(j.preprocessing).toMatchObject({ channels: 'bgr', resize: [8, 8], scale: 1, normalize: { mean: [127.5, 127.5, 127.5], std: [64, 64, 64] } });
     expect(j.preprocessing.sources.map((s: { name: string }) => s.name)).toEqual(['a.png', 'c.jpg']);
     const jpeg = decodeImage(new Uint8Array(await readFile(join(dir, 'c.jpg'))));
-    expect(j.inputs[1][3][4]).toEqual([2, 1, 0].map((c) => Math.fround((jpeg.data[(3 * 8 + 4) * 4 + c] - 127.5) / 64)));
+    expect(j.inputs[1][3][4]).toEqual([2, 1, 0].map((c) => Math.fround((jpeg.data[(3 * 8 + 4) * 4 + c]! - 127.5) / 64)));
     for (const ext of ['png', 'svg', 'html']) {
       const out = join(dir, `two.${ext}`);
       const w = await cli('explain', '--model', model, '--method', 'saliency', '--target', '1', ...flags, '--out', out);

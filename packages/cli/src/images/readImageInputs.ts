@@ -89,7 +89,7 @@ export async function readImageInputs(cwd: string, value: string, model: Model, 
   const options: ImagePreprocessOptions = { channels: given.channels ?? (want[want.length - 1] === 1 ? 'gray' : 'rgb'), ...given };
   const notes: string[] = [];
   if (!options.resize && spatial && pictures.some(({ image }) => image.height !== want[0] || image.width !== want[1])) {
-    options.resize = [want[0], want[1]];
+    options.resize = [want[0]!, want[1]!]; // spatial: three dimensions
     notes.push(`resized the pictures to ${want[0]}×${want[1]}, the model's input size (--resize chooses another)`);
   }
   const p = preprocessImages(pictures, options);

@@ -36,7 +36,7 @@ export function takeImageFlags(flags: Map<string, string>): ImageFlags {
     if (hw.length !== 2 || hw.some((d) => d < 1 || d > 16384)) {
       throw new InvalidOptionError(`--resize ${resize}: expected a height and a width in pixels, integers in [1, 16384], such as 224,224`, { flag: 'resize', received: resize });
     }
-    options.resize = [hw[0], hw[1]];
+    options.resize = [hw[0]!, hw[1]!]; // two, checked above
   }
   const scale = takeFlag(flags, 'scale');
   if (scale !== undefined) {
@@ -52,11 +52,11 @@ export function takeImageFlags(flags: Map<string, string>): ImageFlags {
     const halves = normalize.split('/');
     let mean: number[], std: number[];
     if (halves.length === 2) {
-      [mean, std] = halves.map((h) => h.split(',').map((s) => number('normalize', normalize, s)));
+      [mean, std] = halves.map((h) => h.split(',').map((s) => number('normalize', normalize, s))) as [number[], number[]];
     } else {
       const parts = normalize.split(',');
       if (halves.length !== 1 || parts.length !== 2) throw new InvalidOptionError(`--normalize ${normalize}: ${form}`, { flag: 'normalize', received: normalize });
-      [mean, std] = parts.map((s) => [number('normalize', normalize, s)]);
+      [mean, std] = parts.map((s) => [number('normalize', normalize, s)]) as [number[], number[]];
     }
     if (std.some((s) => s === 0)) throw new InvalidOptionError(`--normalize ${normalize}: a std of 0 divides by zero; ${form}`, { flag: 'normalize', received: normalize });
     options.normalize = { mean, std };

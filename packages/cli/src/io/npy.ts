@@ -53,7 +53,7 @@ export function readNpy(bytes: Uint8Array, file: string): NpyArray {
     throw new DataFileError(`${file} is not a usable .npy array: ${why}`, { file });
   };
   if (bytes.length < 10 || MAGIC.some((b, i) => bytes[i] !== b)) fail('it does not start with the \\x93NUMPY magic');
-  const major = bytes[6];
+  const major = bytes[6]!; // at least 10 bytes, checked above
   if (major < 1 || major > 3) fail(`format version ${major}.${bytes[7]}; expected 1.0, 2.0 or 3.0`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headerLength = major === 1 ? view.getUint16(8, true) : bytes.length >= 12 ? view.getUint32(8, true) : fail('truncated header');

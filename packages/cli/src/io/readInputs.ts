@@ -8,7 +8,7 @@ import { readNpy } from './npy';
 export interface InputsFromFile {
   values: Float32Array;
   shape: number[];
-  extra: { targets?: number | number[] | 'predicted'; labels?: ExplanationLabels };
+  extra: { targets?: number | number[] | 'predicted' | undefined; labels?: ExplanationLabels };
 }
 
 /** The largest `--input` file read (the limit on input size, in bytes). */
@@ -43,7 +43,7 @@ export async function readInputs(path: string): Promise<InputsFromFile> {
   }
   const { values, shape, extra } = await readInputsFile(path);
   if (shape.length < 1 || shape[0] === 0) throw new DataFileError(`${file} holds no examples; expected [batch, ...inputShape] with batch ≥ 1`, { file });
-  return { values, shape, extra: checkExtra(extra, file, shape[0]) };
+  return { values, shape, extra: checkExtra(extra, file, shape[0]!) };
 }
 
 function checkExtra(extra: Record<string, unknown>, file: string, batch: number): InputsFromFile['extra'] {

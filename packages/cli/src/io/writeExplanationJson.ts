@@ -18,7 +18,7 @@ const BLOCK = 65536;
  * here. A single row longer than a block is written in parts.
  */
 export async function writeNestedJson(write: ChunkSink, values: ArrayLike<number>, shape: readonly number[], block = BLOCK): Promise<void> {
-  if (shape.length === 0) return write(num(values[0]));
+  if (shape.length === 0) return write(num(values[0]!));
   const total = shape.reduce((a, b) => a * b, 1);
   if (total === 0) return write(JSON.stringify(nestEmpty(shape)));
   const size = (from: number) => shape.slice(from).reduce((a, b) => a * b, 1);
@@ -53,14 +53,15 @@ export async function writeNestedJson(write: ChunkSink, values: ArrayLike<number
 function nest(flat: number[], shape: readonly number[]): unknown {
   if (shape.length <= 1) return flat;
   const rows: unknown[] = [];
-  const step = flat.length / shape[0];
-  for (let i = 0; i < shape[0]; i++) rows.push(nest(flat.slice(i * step, (i + 1) * step), shape.slice(1)));
+  const rowsOf = shape[0]!; // two or more dimensions here
+  const step = flat.length / rowsOf;
+  for (let i = 0; i < rowsOf; i++) rows.push(nest(flat.slice(i * step, (i + 1) * step), shape.slice(1)));
   return rows;
 }
 
 function nestEmpty(shape: readonly number[]): unknown {
   if (shape[0] === 0 || shape.length === 1) return [];
-  return Array.from({ length: shape[0] }, () => nestEmpty(shape.slice(1)));
+  return Array.from({ length: shape[0] ?? 0 }, () => nestEmpty(shape.slice(1)));
 }
 
 /**
@@ -80,7 +81,7 @@ export async function writeExplanationJson(write: ChunkSink, e: Explanation, ext
     if (value === undefined || typeof value === 'function') continue;
     await write(`${first ? '' : ','}${JSON.stringify(key)}:`);
     first = false;
-    if (BIG.has(key) && key in SHAPE_OF && !(key in extra)) await writeNestedJson(write, value as ArrayLike<number>, e[SHAPE_OF[key]]);
+    if (BIG.has(key) && key in SHAPE_OF && !(key in extra)) await writeNestedJson(write, value as ArrayLike<number>, e[SHAPE_OF[key]!]);
     else await write(JSON.stringify(value) ?? 'null');
   }
   await write('}');

@@ -38,7 +38,7 @@ export interface DiscoveredPlugins {
   /** Plugins refused or failed, as one line each (`[PLUGIN_REFUSED] …`). */
   errors: string[];
   /** The glassbox.config file read, if any. */
-  config?: string;
+  config?: string | undefined;
 }
 
 /**

@@ -1,31 +1,24 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect, afterAll } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { cliWorkspace, memoryIo } from '../testFixtures';
-import { main } from '../main';
+import { memoryIo } from '../testFixtures';
 import { readResults, writeJsonlDataset } from '../dataset/datasetTestKit';
 import { runDataset } from '../dataset/runDataset';
 import { queueStatus } from './collectResults';
 import { startTestRedis } from './redisForTests';
+import { useCliWorkspace } from '../useCliWorkspace';
 
 // Queue workers run as processes of the built CLI, so that one can be killed with SIGKILL mid-job.
 const bin = join(import.meta.dirname, '..', '..', 'bin', 'glassbox.js');
 const redis = await startTestRedis();
-let ws: Awaited<ReturnType<typeof cliWorkspace>>;
 let data: string;
-beforeAll(async () => {
-  ws = await cliWorkspace();
+const { ws, cli } = useCliWorkspace(async (ws) => {
   data = await writeJsonlDataset(ws.dir, 60);
 });
 afterAll(() => {
   if ('stop' in redis) redis.stop();
 });
 
-const cli = async (...argv: string[]) => {
-  const io = memoryIo(ws.dir);
-  const code = await main(argv, io);
-  return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
-};
 const worker = (url: string, ...more: string[]): ChildProcess =>
   spawn(process.execPath, [bin, 'queue', 'worker', '--redis', url, '--lock-ms', '1500', ...more], { cwd: ws.dir, stdio: 'ignore' });
 const exited = (p: ChildProcess) => new Promise<void>((r) => (p.exitCode !== null || p.signalCode !== null ? r() : p.once('exit', () => r())));
