@@ -27,7 +27,7 @@ export interface ResultsHeader {
   glassboxResults: 1;
   method: string;
   kind: string;
-  explainer: { name: string; version: string; package?: string };
+  explainer: { name: string; version: string; package?: string | undefined };
   options: Record<string, unknown>;
   seed: number;
   target?: number;
