@@ -8,8 +8,14 @@ import { sharedIdentity } from './sharedIdentity';
 import { typedOneHot } from './typedOneHot';
 import { transposingMatMul } from './transposingMatMul';
 
-/** Kernels Glassbox replaces on wasm: the stock ones are slow for explainer workloads (`Identity` copies), or wrong (`OneHot`). */
-export const REPLACED_WASM_KERNELS = ['BatchMatMul', '_FusedMatMul', 'Conv2DBackpropInput', 'Slice', 'OneHot', 'Identity'] as const;
+/**
+ * Kernels Glassbox replaces on wasm: the stock ones are slow for explainer workloads (`Identity`
+ * copies), wrong (`OneHot`), or disagree with tfjs's cpu backend and PyTorch (`MaxPoolGrad` sends the
+ * gradient of a tie to the last maximum of the window, they send it to the first; on the MNIST CNN,
+ * whose blank background makes ties common, integrated gradients differed by 40% of the largest
+ * attribution).
+ */
+export const REPLACED_WASM_KERNELS = ['BatchMatMul', '_FusedMatMul', 'Conv2DBackpropInput', 'Slice', 'OneHot', 'Identity', 'MaxPoolGrad'] as const;
 
 /**
  * Kernels the stock wasm backend lacks that gradients need; Glassbox adds them (`GlassboxActivationGrad`:
@@ -44,6 +50,7 @@ function build(stock: (name: string) => KernelConfig | undefined): KernelConfig[
     heapSlice(stock('Slice')),
     typedOneHot(stock('OneHot')),
     sharedIdentity(stock('Identity')),
+    cpuBridge('MaxPoolGrad'),
     // Added kernels keep a later tfjs's own implementation when it ships one.
     stock('DepthwiseConv2dNativeBackpropInput') ?? depthwiseBackpropInputViaConv(cpuBridge('DepthwiseConv2dNativeBackpropInput')),
     existingOrBridge('Conv2DBackpropFilter'),

@@ -284,6 +284,14 @@ describe('wasm kernels', () => {
     });
   }
 
+  it('max-pool gradient sends a tie to the first maximum of each window, as cpu and PyTorch do', async () => {
+    // Windows with ties: [1, 1 | 3, 3] and [0.5, 2 | 3, 3]; the first maximum is at (1, 0) and (1, 2).
+    const x = [1, 1, 0.5, 2, 3, 3, 3, 3, 1, 2, 2, 1, 0, 0, 0, 0];
+    const r = await onBoth(() => tf.tidy(() => tf.grad((u: tf.Tensor4D) => tf.sum(tf.maxPool(u, 2, 2, 'valid')))(tf.tensor4d(x, [1, 4, 4, 1]))));
+    expect(Array.from(r.wasm)).toEqual(Array.from(r.cpu));
+    expect(Array.from(r.wasm).slice(4, 8)).toEqual([1, 0, 1, 0]);
+  });
+
   it('identity (tf.clone, and every tensor a gradient saves) shares the buffer: no copy, and each handle outlives the other', async () => {
     await useBackend('wasm');
     const buffers = tf.engine().backend.numDataIds();
