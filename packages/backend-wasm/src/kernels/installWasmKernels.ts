@@ -3,6 +3,7 @@ import { ACTIVATION_GRAD, activationGrad } from './activationGrad';
 import { conv2DBackpropInputViaConv } from './convBackpropInput';
 import { cpuBridge } from './cpuBridge';
 import { depthwiseBackpropInputViaConv } from './depthwiseBackpropInput';
+import { firstMaxPoolGrad } from './firstMaxPoolGrad';
 import { heapSlice } from './heapSlice';
 import { sharedIdentity } from './sharedIdentity';
 import { typedOneHot } from './typedOneHot';
@@ -50,7 +51,7 @@ function build(stock: (name: string) => KernelConfig | undefined): KernelConfig[
     heapSlice(stock('Slice')),
     typedOneHot(stock('OneHot')),
     sharedIdentity(stock('Identity')),
-    cpuBridge('MaxPoolGrad'),
+    firstMaxPoolGrad(),
     // Added kernels keep a later tfjs's own implementation when it ships one.
     stock('DepthwiseConv2dNativeBackpropInput') ?? depthwiseBackpropInputViaConv(cpuBridge('DepthwiseConv2dNativeBackpropInput')),
     existingOrBridge('Conv2DBackpropFilter'),

@@ -287,9 +287,16 @@ describe('wasm kernels', () => {
   it('max-pool gradient sends a tie to the first maximum of each window, as cpu and PyTorch do', async () => {
     // Windows with ties: [1, 1 | 3, 3] and [0.5, 2 | 3, 3]; the first maximum is at (1, 0) and (1, 2).
     const x = [1, 1, 0.5, 2, 3, 3, 3, 3, 1, 2, 2, 1, 0, 0, 0, 0];
-    const r = await onBoth(() => tf.tidy(() => tf.grad((u: tf.Tensor4D) => tf.sum(tf.maxPool(u, 2, 2, 'valid')))(tf.tensor4d(x, [1, 4, 4, 1]))));
+    const r = await onBoth(() => tf.tidy(() => tf.grad((u) => tf.sum(tf.maxPool(u as tf.Tensor4D, 2, 2, 'valid')))(tf.tensor4d(x, [1, 4, 4, 1]))));
     expect(Array.from(r.wasm)).toEqual(Array.from(r.cpu));
     expect(Array.from(r.wasm).slice(4, 8)).toEqual([1, 0, 1, 0]);
+    // Overlapping windows, 'same' padding, many ties (values in {0, 1, 2}), a weighted upstream gradient.
+    const q = Float32Array.from(values([2, 7, 7, 3]), (v) => Math.min(2, Math.max(0, Math.round(v))));
+    const up = values([2, 4, 4, 3]);
+    const s = await onBoth(() =>
+      tf.tidy(() => tf.grad((u) => tf.sum(tf.mul(tf.maxPool(u as tf.Tensor4D, 3, 2, 'same'), tf.tensor4d(up, [2, 4, 4, 3]))))(tf.tensor4d(q, [2, 7, 7, 3]))),
+    );
+    expect(Array.from(s.wasm)).toEqual(Array.from(s.cpu));
   });
 
   it('identity (tf.clone, and every tensor a gradient saves) shares the buffer: no copy, and each handle outlives the other', async () => {
