@@ -6,10 +6,15 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
 #include <string>
 #include <vector>
 #if defined(__GLIBC__)
 #include <malloc.h>
+#endif
+#if defined(__linux__)
+#include <sys/mman.h>
+#include <unistd.h>
 #endif
 
 #include "common.h"
@@ -27,6 +32,8 @@ using Napi::CallbackInfo;
 using Napi::Value;
 
 bool g_malloc_tuned = false;  // see tune_malloc()
+uintptr_t g_advised_top = 0;  // heap end already marked for huge pages (0: not marking)
+std::mutex g_advise_mutex;
 
 [[noreturn]] void fail(Napi::Env env, const std::string& msg) { throw Napi::TypeError::New(env, "glassbox_native: " + msg); }
 
@@ -84,6 +91,7 @@ Value Info(const CallbackInfo& info) {
   o.Set("detectedIsa", gb::isa_name(gb::detect_isa()));
   o.Set("threads", gb::num_threads());
   o.Set("mallocTuned", g_malloc_tuned);
+  o.Set("hugePageHeap", g_advised_top != 0);
   return o;
 }
 
@@ -385,6 +393,26 @@ Value Clip(const CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
+// Marks heap memory grown since the last call for transparent huge pages, before anything touches
+// it: one 2 MiB page faults in where 512 small ones fault one by one (~20x faster in this VM).
+void advise_heap() {
+#if defined(__GLIBC__) && defined(MADV_HUGEPAGE)
+  std::lock_guard<std::mutex> lock(g_advise_mutex);  // worker threads load the addon too
+  if (!g_malloc_tuned || !g_advised_top) return;
+  const uintptr_t top = reinterpret_cast<uintptr_t>(sbrk(0)), page = 4096;
+  if (top > g_advised_top) {
+    const uintptr_t from = (g_advised_top + page - 1) & ~(page - 1);
+    if (top > from) madvise(reinterpret_cast<void*>(from), top - from, MADV_HUGEPAGE);
+    g_advised_top = top;
+  }
+#endif
+}
+
+Value AdviseHeap(const CallbackInfo& info) {
+  advise_heap();
+  return info.Env().Undefined();
+}
+
 // Tensor buffers are large; glibc serves them with mmap and returns them to the OS on free, so every
 // new buffer is first-touched page by page (very slow in some VMs: ~1 s for 64 MiB here). Serving them
 // from the heap and keeping freed memory lets buffers be reused without faults, for every kernel in
@@ -396,12 +424,26 @@ void tune_malloc() {
   mallopt(M_MMAP_MAX, 0);
   mallopt(M_TRIM_THRESHOLD, INT_MAX);
   g_malloc_tuned = true;
+#if defined(MADV_HUGEPAGE) && __GLIBC_PREREQ(2, 33)
+  // Grow the heap now by a large pad (address space only: nothing is touched yet) and mark it for
+  // transparent huge pages, so that tensors, model weights and inputs allocated later fault in
+  // 2 MiB at a time. A request larger than all free memory forces the growth.
+  g_advised_top = reinterpret_cast<uintptr_t>(sbrk(0));
+  mallopt(M_TOP_PAD, 1 << 30);
+  void* volatile grow = std::malloc(mallinfo2().fordblks + (1 << 20));  // volatile: not optimised away
+  std::free(grow);
+  mallopt(M_TOP_PAD, 64 << 20);
+  advise_heap();
+#endif
 #endif
 }
 
+
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
-  tune_malloc();
+  static std::once_flag tuned;  // once per process, whichever thread loads the addon first
+  std::call_once(tuned, tune_malloc);
   exports.Set("info", Napi::Function::New(env, Info));
+  exports.Set("adviseHeap", Napi::Function::New(env, AdviseHeap));
   exports.Set("setThreads", Napi::Function::New(env, SetThreads));
   exports.Set("setIsa", Napi::Function::New(env, SetIsa));
   exports.Set("gemm", Napi::Function::New(env, Gemm));

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,6 +66,28 @@ describe('nativeInfo() and setNativeThreads()', () => {
     expect(['avx512', 'avx2', 'portable']).toContain(info.isa);
     expect(info.threads).toBe(3);
     expect(addon.info().threads).toBe(3);
+  });
+
+  it('marks the malloc heap for transparent huge pages where glibc and THP allow it', () => {
+    const thp = (() => {
+      try {
+        return /\[(always|madvise)\]/.test(readFileSync('/sys/kernel/mm/transparent_hugepage/enabled', 'utf8'));
+      } catch {
+        return false;
+      }
+    })();
+    const glibc = !!(process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined)?.header?.glibcVersionRuntime;
+    const expected = process.platform === 'linux' && glibc && thp && process.env.GLASSBOX_NATIVE_MALLOC !== 'default';
+    expect(nativeInfo().hugePageHeap).toBe(expected);
+    if (!expected) return;
+    // The kernel sees the advice: some heap mapping carries the `hg` flag.
+    const smaps = readFileSync('/proc/self/smaps', 'utf8').split('\n');
+    let heap = false, advised = false;
+    for (const line of smaps) {
+      if (/^[0-9a-f]+-[0-9a-f]+ /.test(line)) heap = line.endsWith('[heap]');
+      else if (heap && line.startsWith('VmFlags:') && / hg( |$)/.test(line)) advised = true;
+    }
+    expect(advised).toBe(true);
   });
 
   it('rejects invalid thread counts with a typed error', () => {

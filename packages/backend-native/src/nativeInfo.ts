@@ -13,6 +13,11 @@ export interface NativeInfo {
   detectedIsa?: string;
   /** Threads the kernels use (requested ones, when not loaded). */
   threads: number;
+  /**
+   * Whether the addon marked glibc's heap for transparent huge pages at load (glibc ≥ 2.33 on Linux,
+   * unless `GLASSBOX_NATIVE_MALLOC=default`): new tensors then fault in 2 MiB at a time.
+   */
+  hugePageHeap?: boolean;
   /** Where the addon is (or would be) loaded from. */
   addonPath?: string | undefined;
 }
@@ -35,6 +40,6 @@ export function nativeInfo(): NativeInfo {
   }
   const addon = loadedAddon();
   if (!addon) return { loaded: false, reason: addonError()?.message, threads: requestedThreads(), addonPath: addonPath() };
-  const { isa, detectedIsa, threads } = addon.info();
-  return { loaded: true, isa, detectedIsa, threads, addonPath: addonPath() };
+  const { isa, detectedIsa, threads, hugePageHeap } = addon.info();
+  return { loaded: true, isa, detectedIsa, threads, hugePageHeap, addonPath: addonPath() };
 }

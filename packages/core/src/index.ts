@@ -82,6 +82,7 @@ export { createRandom } from './random/createRandom';
 export { checkSeed, MAX_SEED } from './random/checkSeed';
 export type { Random } from './random/Random';
 export { selectTargets, targetGradients } from './tensor/selectTargets';
+export { targetGradientsWithOutputs } from './tensor/targetGradientsWithOutputs';
 export { asNoGradientError, GRADIENT_FREE_METHODS } from './tensor/asNoGradientError';
 export { planChunks } from './tensor/planChunks';
 export { defaultMemoryBudget, availableMemoryBytes, memoryLimitBytes, MEMORY_BUDGET_FRACTION, BROWSER_MEMORY_BUDGET, BROWSER_MEMORY_LIMIT } from './tensor/defaultMemoryBudget';

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { runChunks, targetGradients, type ExplainContext } from '@glassbox/core';
+import { runChunks, targetGradients, targetGradientsWithOutputs, type ExplainContext } from '@glassbox/core';
 
 /** What {@link chunkedGradients} computes. */
 export interface ChunkedGradientsRequest {
@@ -14,6 +14,11 @@ export interface ChunkedGradientsRequest {
   stage: string;
   /** Turns a chunk's gradients and inputs into its attributions (runs inside `tf.tidy`). */
   map: (gradients: tf.Tensor, inputs: tf.Tensor) => tf.Tensor;
+  /**
+   * The request's `outputs` (`[n, outputSize]` flat), to fill from the gradients' own forward pass
+   * when `forward` computes the model's outputs (see `Explainer.collectsOutputs`).
+   */
+  outputs?: Float32Array | undefined;
 }
 
 /**
@@ -29,11 +34,15 @@ export interface ChunkedGradientsRequest {
  * ```
  */
 export async function chunkedGradients(req: ChunkedGradientsRequest): Promise<{ values: Float32Array; shape: number[]; chunkSize: number; chunks: number }> {
-  const { forward, inputs, targets, context, stage, map } = req;
+  const { forward, inputs, targets, context, stage, map, outputs } = req;
   const n = inputs.shape[0];
-  const rest = inputs.shape.slice(1);
   const per = inputs.size / n;
-  const compute = (x: tf.Tensor, t: readonly number[]) => map(targetGradients(forward, x, t), x);
+  const outSize = outputs ? outputs.length / n : 0;
+  const compute = (x: tf.Tensor, t: readonly number[]): tf.Tensor[] => {
+    if (!outputs) return [map(targetGradients(forward, x, t), x)];
+    const r = targetGradientsWithOutputs(forward, x, t);
+    return [map(r.gradients, x), r.outputs];
+  };
   const values = new Float32Array(inputs.size);
   const { chunkSize, chunks } = await runChunks({
     total: n,
@@ -41,7 +50,10 @@ export async function chunkedGradients(req: ChunkedGradientsRequest): Promise<{ 
     stage,
     cost: { measureFirst: true },
     compute: (start, end) => compute(tf.slice(inputs, start, end - start), targets.slice(start, end)),
-    collect: (chunk, start) => values.set(chunk, start * per),
+    collect: ([chunk, out], start) => {
+      values.set(chunk!, start * per);
+      if (outputs && out?.length === (chunk!.length / per) * outSize) outputs.set(out, start * outSize);
+    },
   });
   return { values, shape: [...inputs.shape], chunkSize, chunks };
 }

@@ -11,10 +11,11 @@ function reluRuleGradient(id: string, description: string, rules: GradientRules)
     description,
     requires: ['gradients', 'gradient-rules'],
     completeness: false,
+    collectsOutputs: true,
     options: {},
-    async run({ model, inputs, targets, context }) {
+    async run({ model, inputs, targets, context, outputs }) {
       const forward = (x: Parameters<typeof model.forward>[0]) => model.forward(x, { gradientRules: rules });
-      const r = await chunkedGradients({ forward, inputs, targets, context, stage: id, map: (g) => g });
+      const r = await chunkedGradients({ forward, inputs, targets, outputs, context, stage: id, map: (g) => g });
       return { attributions: { values: r.values, shape: r.shape }, diagnostics: { chunkSize: r.chunkSize, chunks: r.chunks } };
     },
   });

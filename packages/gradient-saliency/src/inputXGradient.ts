@@ -21,9 +21,10 @@ export function inputXGradient(): Explainer<Record<string, never>, 'attribution'
     description: 'Input times the gradient of the target output with respect to it',
     requires: ['gradients'],
     completeness: false,
+    collectsOutputs: true,
     options: {},
-    async run({ model, inputs, targets, context }) {
-      const r = await chunkedGradients({ forward: model.forward, inputs, targets, context, stage: 'input-x-gradient', map: (g, x) => tf.mul(g, x) });
+    async run({ model, inputs, targets, context, outputs }) {
+      const r = await chunkedGradients({ forward: model.forward, inputs, targets, outputs, context, stage: 'input-x-gradient', map: (g, x) => tf.mul(g, x) });
       return { attributions: { values: r.values, shape: r.shape }, diagnostics: { chunkSize: r.chunkSize, chunks: r.chunks } };
     },
   });

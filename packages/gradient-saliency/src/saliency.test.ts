@@ -23,6 +23,16 @@ describe('saliency agrees with Captum', () => {
       expect(peerAgreement(e.attributions, v.attributions).ratio).toBeLessThanOrEqual(1);
     });
   }
+
+  it('numeric targets: the outputs come from the gradient pass itself (no second forward pass) and match PyTorch', async () => {
+    const m = await model;
+    let predicts = 0;
+    const counted = { ...m, predict: (x: tf.Tensor) => (predicts++, m.predict(x)) };
+    const e = await saliency().explain(counted, ref.inputs, { target: ref.targets });
+    expect(predicts).toBe(0);
+    // The reference's float64 outputs agree with tfjs float32 to 2.1e-6 (reference README).
+    Array.from(e.outputs).forEach((v, i) => expect(Math.abs(v - ref.outputs.flat()[i]!)).toBeLessThan(1e-5));
+  });
 });
 
 describe('saliency on known functions', () => {

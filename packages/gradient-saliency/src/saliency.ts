@@ -32,13 +32,15 @@ export function saliency(defaults: Partial<SaliencyOptions> = {}): Explainer<Sal
     description: 'Gradient of the target output with respect to the input (absolute by default)',
     requires: ['gradients'],
     completeness: false,
+    collectsOutputs: true,
     options: schema,
     defaults,
-    async run({ model, inputs, targets, options, context }) {
+    async run({ model, inputs, targets, options, context, outputs }) {
       const r = await chunkedGradients({
         forward: model.forward,
         inputs,
         targets,
+        outputs,
         context,
         stage: 'saliency',
         map: (g) => (options.abs ? tf.abs(g) : g),

@@ -1,6 +1,8 @@
 /** The functions of `build/Release/glassbox_native.node`. All work in place on Float32Arrays. */
 export interface NativeAddon {
-  info(): { isa: string; detectedIsa: string; threads: number };
+  info(): { isa: string; detectedIsa: string; threads: number; mallocTuned: boolean; hugePageHeap: boolean };
+  /** Marks heap memory grown since the last call for transparent huge pages (glibc; else a no-op). */
+  adviseHeap(): void;
   setThreads(n: number): number;
   /** Forces a lower ISA ('avx512' | 'avx2' | 'portable') for testing; returns the one now active. */
   setIsa(isa: string): string;

@@ -64,11 +64,15 @@ export function f32(backend: MathBackendCPU, t: TensorInfo | undefined): Float32
   return v instanceof Float32Array ? v : null;
 }
 
+const HUGE_ELEMENTS = 1 << 18; // 1 MiB
+
 /** A new Float32Array of n elements, not zero-filled (every native kernel writes all of it). */
 export function alloc(n: number): Float32Array {
   if (n === 0) return new Float32Array(0);
   const buf = Buffer.allocUnsafeSlow(n * 4);
-  return new Float32Array(buf.buffer, buf.byteOffset, n);
+  const out = new Float32Array(buf.buffer, buf.byteOffset, n);
+  if (n >= HUGE_ELEMENTS) loadAddon().adviseHeap(); // heap grown for it: huge pages before the kernel touches it
+  return out;
 }
 
 export function sizeOf(shape: readonly number[]): number {

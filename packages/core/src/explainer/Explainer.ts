@@ -19,7 +19,11 @@ export interface ExplainRequest<O, C extends ModelCapability = never> {
   targets: number[];
   options: Readonly<O>;
   context: ExplainContext;
-  /** The model's outputs at the inputs, `[batch, outputSize]` flat. */
+  /**
+   * The model's outputs at the inputs, `[batch, outputSize]` flat. For an explainer with
+   * {@link Explainer.collectsOutputs} called with numeric targets, it arrives filled with NaN and
+   * `run` writes it from its own forward pass at the inputs (core computes it if `run` did not).
+   */
   outputs: Float32Array;
 }
 
@@ -88,6 +92,14 @@ export interface Explainer<O = Record<string, unknown>, K extends ExplanationKin
   readonly options: OptionSchema<O>;
   /** True when attributions sum to f(x) − f(baseline) (the result carries `convergenceDelta`). */
   readonly completeness?: boolean;
+  /**
+   * True when `run` evaluates the model at the inputs themselves (a gradient at x) and writes those
+   * outputs into `request.outputs` (e.g. with `targetGradients`' `outputs` argument). Core then
+   * skips its own forward pass when the targets are given as numbers, since nothing needs the
+   * outputs before `run`: one forward pass fewer per explanation. Read `request.outputs` only after
+   * writing it.
+   */
+  readonly collectsOutputs?: boolean | undefined;
   /**
    * For hosts that load model files (the CLI): turns a loaded tfjs Layers model into the model this
    * method needs when the plain adapter is not enough (attention access, custom layers). The

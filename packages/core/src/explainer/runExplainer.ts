@@ -103,12 +103,10 @@ async function runLocked<O, K extends ExplanationKind, D>(
   try {
     const batch = tensor.shape[0];
     const outputSize = sizeOf(model.outputShape);
-    const out = await model.predict(tensor);
-    const outputs = Float32Array.from((await out.data()) as Float32Array);
-    out.dispose();
-    if (outputs.length !== batch * outputSize) {
-      throw new InvalidInputError(`Model returned ${outputs.length} outputs for ${batch} examples; its outputShape needs ${batch * outputSize}`);
-    }
+    // Numeric targets need no outputs before the run: an explainer that evaluates the model at the
+    // inputs anyway writes them, and the separate forward pass is saved.
+    const deferred = explainer.collectsOutputs === true && (typeof call.target === 'number' || Array.isArray(call.target));
+    let outputs = deferred ? new Float32Array(batch * outputSize).fill(NaN) : await predictOutputs(model, tensor, batch * outputSize);
     const targets = resolveTargets(call.target, outputs, batch, outputSize);
     context.throwIfAborted();
     let result;
@@ -128,6 +126,7 @@ async function runLocked<O, K extends ExplanationKind, D>(
       attributions = result.attributions.values;
       attributionShape = [...result.attributions.shape];
     }
+    if (deferred && outputs.some(Number.isNaN)) outputs = await predictOutputs(model, tensor, batch * outputSize);
     return {
       specVersion: EXPLANATION_SPEC_VERSION,
       kind: explainer.kind,
@@ -154,6 +153,16 @@ async function runLocked<O, K extends ExplanationKind, D>(
   } finally {
     if (owned) tensor.dispose();
   }
+}
+
+async function predictOutputs(model: Model, tensor: tf.Tensor, expected: number): Promise<Float32Array> {
+  const out = await model.predict(tensor);
+  const outputs = Float32Array.from((await out.data()) as Float32Array);
+  out.dispose();
+  if (outputs.length !== expected) {
+    throw new InvalidInputError(`Model returned ${outputs.length} outputs for ${tensor.shape[0]} examples; its outputShape needs ${expected}`);
+  }
+  return outputs;
 }
 
 function mergeLabels(given: ExplainCall<unknown>['labels'], fromResult: Explanation['labels'], model: Model): Explanation['labels'] {

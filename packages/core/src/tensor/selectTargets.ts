@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { asNoGradientError } from './asNoGradientError';
+import { releaseTapeOnThrow } from './releaseTapeOnThrow';
 
 /**
  * Picks one output per example, differentiably: `[n, ...outputShape]` → `[n]`, element
@@ -26,7 +27,7 @@ export function selectTargets(output: tf.Tensor, targets: readonly number[]): tf
  */
 export function targetGradients(forward: (x: tf.Tensor) => tf.Tensor, x: tf.Tensor, targets: readonly number[]): tf.Tensor {
   try {
-    return tf.tidy(() => tf.grad((xi: tf.Tensor) => tf.sum(selectTargets(forward(xi), targets)))(x));
+    return tf.tidy(() => tf.grad((xi: tf.Tensor) => tf.sum(selectTargets(releaseTapeOnThrow(() => forward(xi)), targets)))(x));
   } catch (e) {
     throw asNoGradientError(e);
   }
