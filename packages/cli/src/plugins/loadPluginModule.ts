@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { PluginError } from '@glassbox/core';
+import { COMMONJS, loadModuleFile } from './loadModuleFile';
 
 /** A resolved plugin package: its folder, package.json and a loader of its main entry. */
 export interface PluginPackage {
@@ -42,9 +42,10 @@ export async function resolvePluginPackage(name: string, fromPackageJson: string
     pkg,
     load: async () => {
       try {
+        // The entry of the CLI's own module format, so that the plugin shares the CLI's copy of core.
         let entry = createRequire(pkgPath).resolve(name);
-        if (entry.endsWith('.cjs') && existsSync(entry.replace(/\.cjs$/, '.js'))) entry = entry.replace(/\.cjs$/, '.js');
-        return (await import(pathToFileURL(entry).href)) as Record<string, unknown>;
+        if (!COMMONJS && entry.endsWith('.cjs') && existsSync(entry.replace(/\.cjs$/, '.js'))) entry = entry.replace(/\.cjs$/, '.js');
+        return await loadModuleFile(entry);
       } catch (e) {
         throw new PluginError(`${name}: cannot load its main entry: ${(e as Error).message}`, { plugin: name }, { cause: e });
       }
@@ -55,7 +56,7 @@ export async function resolvePluginPackage(name: string, fromPackageJson: string
 /** Imports a plugin module given by path (from a config file). */
 export async function loadPluginFile(path: string): Promise<Record<string, unknown>> {
   try {
-    return (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+    return await loadModuleFile(path);
   } catch (e) {
     throw new PluginError(`${path}: cannot load plugin module: ${(e as Error).message}`, { plugin: path }, { cause: e });
   }
