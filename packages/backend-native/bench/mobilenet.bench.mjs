@@ -10,7 +10,7 @@
 // Both sides read the same .npy inputs and write .npy attributions, which are compared (max |Δ| /
 // max |attribution|). Per run: whole-process wall seconds and peak resident set (/usr/bin/time), and
 // in-process seconds (Glassbox: the explanation's own timing, as the CLI prints it; peer: the
-// autograd call). MobileNetV2 integrated gradients on cpu and wasm take tens of minutes on a 2-core
+// autograd call). MobileNetV2 integrated gradients on cpu take tens of minutes on a 2-core
 // machine: they run only with GLASSBOX_BENCH_SLOW=1. Writes bench/results/mobilenet.json.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -72,7 +72,7 @@ const mobilenet = join(root, 'examples/image-classification/models/mobilenet_v2/
 const ig = { cli: ['--method', 'integrated-gradients', '--steps', '50'], peer: ['--method', 'ig', '--steps', '50'] };
 const cases = [
   { model: 'MobileNetV2', path: mobilenet, name: 'saliency', examples: 8, input: 'photos8.npy', target: 2, cli: ['--method', 'saliency'], peer: ['--method', 'saliency'] },
-  { model: 'MobileNetV2', path: mobilenet, name: 'integrated-gradients-50', examples: 2, input: 'photos2.npy', target: 2, slowOff: ['cpu', 'wasm'], ...ig },
+  { model: 'MobileNetV2', path: mobilenet, name: 'integrated-gradients-50', examples: 2, input: 'photos2.npy', target: 2, slowOff: ['cpu'], ...ig },
   { model: 'MNIST MLP', path: join(root, 'examples/mnist/models/mlp/model.json'), name: 'integrated-gradients-50', examples: 64, input: 'digits64-flat.npy', target: 0, ...ig },
   { model: 'MNIST CNN', path: join(root, 'examples/mnist/models/cnn/model.json'), name: 'integrated-gradients-50', examples: 64, input: 'digits64.npy', target: 0, ...ig },
 ];

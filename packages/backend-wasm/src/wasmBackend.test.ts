@@ -2,9 +2,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listBackends, useBackend } from '@glassbox/core';
+import { defineExplainer, listBackends, useBackend } from '@glassbox/core';
 import { createTinyMlp, randomInputs, referenceExplainer } from '@glassbox/core/testing';
-import { wasmBackend, wasmBackendInfo } from './wasmBackend';
+import { WASM_HEAP_LIMIT, wasmBackend, wasmBackendInfo } from './wasmBackend';
 import { locateWasmFiles } from './locateWasmFiles';
 import { configuredWasmPaths, wasmPaths, WASM_FILE_NAMES } from './wasmPaths';
 
@@ -40,5 +40,28 @@ describe('wasmBackend', () => {
     model.dispose?.();
     expect(e.backend).toBe('wasm');
     await useBackend('cpu');
+  });
+
+  it('bounds the memory budget by its 4 GiB heap: a budget sized for the machine cannot overrun it', async () => {
+    await import('./register');
+    await useBackend('wasm');
+    const limit = wasmBackend().memoryLimitBytes!()!;
+    expect(limit).toBeLessThanOrEqual(WASM_HEAP_LIMIT);
+    expect(limit).toBeGreaterThan(WASM_HEAP_LIMIT - tf.memory().numBytes - 1);
+    const seen: number[] = [];
+    const probe = defineExplainer<Record<string, never>, 'attribution'>({
+      name: 'budget-probe', kind: 'attribution', package: { name: 'test', version: '0.0.0' }, description: 'records the budget', requires: [], options: {},
+      async run({ inputs, context }) {
+        seen.push(context.memoryBudgetBytes);
+        return { attributions: tf.zerosLike(inputs) };
+      },
+    });
+    const model = createTinyMlp();
+    // 16 GiB, as the default budget would be on a machine with 32 GiB free.
+    await probe.explain(model, randomInputs(2, [6]), { target: 0, memoryBudgetBytes: 16 * 1024 ** 3 });
+    model.dispose?.();
+    await useBackend('cpu');
+    expect(seen[0]).toBeLessThanOrEqual(WASM_HEAP_LIMIT / 2);
+    expect(seen[0]).toBeGreaterThan(WASM_HEAP_LIMIT / 2 - 64 * 1024 ** 2);
   });
 });

@@ -39,6 +39,9 @@ export interface WasmBackendInfo {
   wasmPaths?: WasmPaths | undefined;
 }
 
+/** The most a wasm32 heap can grow to (tfjs's binaries allow growth to the full 4 GiB). */
+export const WASM_HEAP_LIMIT = 4 * 1024 ** 3;
+
 let lastInfo: WasmBackendInfo | undefined;
 
 /** How the wasm backend was set up, once initialised (undefined before). */
@@ -72,6 +75,8 @@ export function wasmBackend(options: WasmBackendOptions = {}): BackendProvider {
     tfjsName: 'wasm',
     priority: options.priority ?? 20,
     description: 'WebAssembly (XNNPACK; SIMD; threads in cross-origin-isolated pages), gradient-tuned kernels',
+    // A wasm32 heap ends at 4 GiB, whatever the machine has; what live tensors hold is taken.
+    memoryLimitBytes: () => Math.max(0, WASM_HEAP_LIMIT - tf.memory().numBytes),
     async init() {
       if (options.simd === false) tf.env().set('WASM_HAS_SIMD_SUPPORT', false);
       if (options.threads !== undefined && options.threads <= 1) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);

@@ -27,6 +27,14 @@ export interface BackendProvider {
    */
   init(): Promise<void>;
   /**
+   * Bytes this backend can still allocate, when that is less than the machine's memory (a wasm32
+   * heap stops at 4 GiB; a GPU has its own memory). Explanations on it cap their memory budget at
+   * `MEMORY_BUDGET_FRACTION` of this, given or default, so that a chunk sized for the machine
+   * cannot overrun the backend (tfjs's wasm backend does not check a failed allocation).
+   * `undefined`: bounded only by the machine.
+   */
+  memoryLimitBytes?(): number | undefined;
+  /**
    * Optional warm-up after the first `tf.setBackend` (compile shaders), so that the first
    * explanation is not mistaken for a hang. Called once per provider, with progress.
    */

@@ -103,6 +103,13 @@ export async function useBackendUnlocked(name: string, options: UseBackendOption
   throw new BackendUnavailableError(failures);
 }
 
+/** What the active backend's provider says it can still allocate ({@link BackendProvider.memoryLimitBytes}). */
+export function currentBackendMemoryLimit(): number | undefined {
+  const name = currentBackend();
+  const limit = registryOf().get(name)?.provider.memoryLimitBytes?.();
+  return typeof limit === 'number' && Number.isFinite(limit) && limit > 0 ? limit : undefined;
+}
+
 /** Name of the active backend (as Glassbox knows it). */
 export function currentBackend(): string {
   const tfName = tf.getBackend();

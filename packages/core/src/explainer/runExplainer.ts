@@ -9,7 +9,7 @@ import { createRandom } from '../random/createRandom';
 import { sizeOf } from '../util/shape';
 import { ensureGradients } from '../backend/ensureGradients';
 import { withBackendLock } from '../backend/backendLock';
-import { currentBackend, useBackendUnlocked } from '../backend/backendRegistry';
+import { currentBackend, currentBackendMemoryLimit, useBackendUnlocked } from '../backend/backendRegistry';
 import { BackendSwitchedError } from '../errors/BackendSwitchedError';
 import { checkSeed } from '../random/checkSeed';
 import type { ExplainCall, ExplainInput, Explainer } from './Explainer';
@@ -18,7 +18,7 @@ import { resolveOptions } from './resolveOptions';
 import { resolveTargets } from './resolveTargets';
 import { toInputTensor } from './toInputTensor';
 import { asNoGradientError } from '../tensor/asNoGradientError';
-import { defaultMemoryBudget } from '../tensor/defaultMemoryBudget';
+import { defaultMemoryBudget, MEMORY_BUDGET_FRACTION } from '../tensor/defaultMemoryBudget';
 import type { Model } from '../model/Model';
 
 /**
@@ -42,8 +42,14 @@ export function createContext(call: Pick<ExplainCall<unknown>, 'signal' | 'onPro
     },
     random: createRandom(call.seed ?? 0),
     backend: currentBackend(),
-    memoryBudgetBytes: call.memoryBudgetBytes ?? defaultMemoryBudget(),
+    memoryBudgetBytes: capToBackend(call.memoryBudgetBytes ?? defaultMemoryBudget()),
   };
+}
+
+/** A budget no larger than the active backend can hold (its provider's `memoryLimitBytes`). */
+function capToBackend(budget: number): number {
+  const limit = currentBackendMemoryLimit();
+  return limit === undefined ? budget : Math.max(1, Math.min(budget, Math.floor(limit * MEMORY_BUDGET_FRACTION)));
 }
 
 /** Refuses a model that lacks a capability the explainer needs. */
