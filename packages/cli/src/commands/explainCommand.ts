@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { checkSeed, InvalidOptionError, MAX_SEED, UnknownMethodError, type Explanation, type OptionSpec } from '@glassbox/core';
+import { checkSeed, InvalidOptionError, MAX_SEED, type Explanation, type OptionSpec } from '@glassbox/core';
 import { loadModelFor } from './loadModelFor';
-import { discoverPlugins } from '../plugins/discoverPlugins';
+import { discoverMethod } from '../plugins/discoverMethod';
 import { takeFlag } from '../parseArgs';
 import { flagsToOptions, takeBoolean, takeNumber, takeValue } from '../args/flagValues';
 import { progressBar } from '../io/progressBar';
@@ -81,17 +81,10 @@ export async function explainCommand(io: Io, flags: Map<string, string>): Promis
   const target_: OutputTarget | undefined = out ? await checkOutputPath(io.cwd, '--out', out, EXPLAIN_FORMATS, inputFiles) : undefined;
 
   timings?.mark('plugins');
-  const { explainers, backends: installedBackends, errors: pluginErrors } = await discoverPlugins(io.cwd);
-  for (const line of pluginErrors) io.err(`warning: plugin ${line}`);
-  const found = explainers.find((e) => e.explainer.name === method);
-  if (!found) {
-    throw new UnknownMethodError(`No installed explainer "${method}"; installed: ${explainers.map((e) => e.explainer.name).join(', ') || 'none'}`, {
-      method,
-      installed: explainers.map((e) => e.explainer.name),
-    });
-  }
+  // Imports only the plugin package that provides this method (and those that do not say what they provide).
+  const { found, plugins } = await discoverMethod(io.cwd, method, (lines) => lines.forEach((line) => io.err(`warning: plugin ${line}`)));
   timings?.mark('backend');
-  const selection = await selectBackend(io, backend, fallback, installedBackends);
+  const selection = await selectBackend(io, backend, fallback, plugins.backends);
   timings?.mark('model');
   const loaded = await loadModelFor(found.explainer, resolve(io.cwd, modelPath), withoutUndefined(graphTensors));
   let model = loaded;

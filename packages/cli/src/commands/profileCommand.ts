@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
-import { InvalidOptionError, UnknownMethodError } from '@glassbox/core';
-import { discoverPlugins } from '../plugins/discoverPlugins';
+import { InvalidOptionError } from '@glassbox/core';
+import { discoverMethod } from '../plugins/discoverMethod';
 import { flagsToOptions, takeBoolean, takeNumber, takeValue } from '../args/flagValues';
 import { readInputs } from '../io/readInputs';
 import { loadModelFor } from './loadModelFor';
@@ -47,10 +47,8 @@ export async function profileCommand(io: Io, flags: Map<string, string>): Promis
   const top = takeNumber(flags, 'top', { integer: true, min: 1, what: 'how many kernels to list' }) ?? 25;
   const json = takeBoolean(flags, 'json');
   const budget = parseMemoryBudget(takeValue(flags, 'memory-budget-mb', 'megabytes one chunk of work may use'));
-  const { explainers, backends } = await discoverPlugins(io.cwd);
-  const found = explainers.find((e) => e.explainer.name === method);
-  if (!found) throw new UnknownMethodError(`No installed explainer "${method}"`, { method, installed: explainers.map((e) => e.explainer.name) });
-  const selection = await selectBackend(io, backendFlag, undefined, backends);
+  const { found, plugins } = await discoverMethod(io.cwd, method);
+  const selection = await selectBackend(io, backendFlag, undefined, plugins.backends);
   const t0 = performance.now();
   const model = await loadModelFor(found.explainer, resolve(io.cwd, modelPath));
   try {

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { InvalidOptionError, UnknownMethodError, sizeOf, type Explainer, type Model } from '@glassbox/core';
-import { discoverPlugins } from '../plugins/discoverPlugins';
+import { InvalidOptionError, sizeOf, type Explainer, type Model } from '@glassbox/core';
+import { discoverMethod } from '../plugins/discoverMethod';
 import { selectBackend } from '../commands/selectBackend';
 import { loadModelFor } from '../commands/loadModelFor';
 import type { Io } from '../io/Io';
@@ -19,25 +19,19 @@ export interface LoadedRun {
 const silent: Io = { out() {}, err() {}, cwd: process.cwd() };
 
 /**
- * Finds the method among the installed plugins, activates the backend and loads the model, the
- * same way in the CLI's main thread, in worker threads and in queue workers. Methods that explain
- * a whole dataset at once (kind `surrogate`) are refused: a dataset run explains examples.
+ * Finds the method among the installed plugins (importing only the package that provides it),
+ * activates the backend and loads the model, the same way in the CLI's main thread, in worker
+ * threads and in queue workers. Methods that explain a whole dataset at once (kind `surrogate`) are
+ * refused: a dataset run explains examples.
  */
 export async function loadRun(spec: RunSpec, io: Io = silent): Promise<LoadedRun> {
-  const { explainers, backends } = await discoverPlugins(spec.cwd);
-  const found = explainers.find((e) => e.explainer.name === spec.method);
-  if (!found) {
-    throw new UnknownMethodError(`No installed explainer "${spec.method}"; installed: ${explainers.map((e) => e.explainer.name).join(', ') || 'none'}`, {
-      method: spec.method,
-      installed: explainers.map((e) => e.explainer.name),
-    });
-  }
+  const { found, plugins } = await discoverMethod(spec.cwd, spec.method);
   if (found.explainer.kind === 'surrogate') {
     throw new InvalidOptionError(`Method "${spec.method}" fits one surrogate to a whole dataset; dataset runs (.jsonl out) explain each example. Use --out result.json`, {
       method: spec.method,
     });
   }
-  await selectBackend(io, spec.backend, spec.fallback, backends);
+  await selectBackend(io, spec.backend, spec.fallback, plugins.backends);
   const path = resolve(spec.cwd, spec.model);
   const model = await loadModelFor(found.explainer, path);
   return { spec, explainer: found.explainer, model, inputSize: sizeOf(model.inputShape), dispose: () => model.dispose?.() };

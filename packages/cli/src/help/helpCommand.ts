@@ -1,5 +1,5 @@
-import { InvalidOptionError, UnknownMethodError } from '@glassbox/core';
-import { discoverPlugins } from '../plugins/discoverPlugins';
+import { InvalidOptionError } from '@glassbox/core';
+import { discoverMethod } from '../plugins/discoverMethod';
 import type { Io } from '../io/Io';
 import { commandHelp, EXIT_CODES, HELP_COMMANDS } from './commandHelp';
 import { methodHelp } from './methodHelp';
@@ -25,14 +25,7 @@ export async function helpCommand(io: Io, command: string | undefined, positiona
   if (!page) throw new InvalidOptionError(`No help on "${topic}"; commands are ${HELP_COMMANDS.join(', ')}`, { topic });
   const method = flags.get('method');
   if (topic === 'explain' && method && method !== 'true') {
-    const { explainers } = await discoverPlugins(io.cwd);
-    const found = explainers.find((e) => e.explainer.name === method);
-    if (!found) {
-      throw new UnknownMethodError(`No installed explainer "${method}"; installed: ${explainers.map((e) => e.explainer.name).join(', ') || 'none'}`, {
-        method,
-        installed: explainers.map((e) => e.explainer.name),
-      });
-    }
+    const { found } = await discoverMethod(io.cwd, method);
     io.out(methodHelp(found));
     return 0;
   }

@@ -13,16 +13,18 @@ export async function runCli(cwd: string, ...argv: string[]): Promise<{ code: nu
 /**
  * Writes a fake plugin package into `<dir>/node_modules/<name>`: its module records that it was
  * imported (a file `<marker>`), and exports an explainer called `method` that returns zeros, and
- * optionally a backend and a metric.
+ * optionally a backend and a metric. `methods`, when given, is written as the manifest's declared
+ * method ids (which need not match `method`, to test the check).
  */
 export async function fakePlugin(
   dir: string,
   name: string,
-  options: { method?: string; marker: string; backend?: string; metric?: string },
+  options: { method?: string; marker: string; backend?: string; metric?: string; methods?: string[] },
 ): Promise<void> {
   const root = join(dir, 'node_modules', name);
   await mkdir(root, { recursive: true });
   const manifest: Record<string, unknown> = { explainers: options.method ? ['fake'] : [] };
+  if (options.methods) manifest.methods = options.methods;
   if (options.backend) manifest.backends = { [options.backend]: 'fakeBackend' };
   if (options.metric) manifest.metrics = ['fakeMetric'];
   await writeFile(join(root, 'package.json'), JSON.stringify({ name, version: '6.6.6', type: 'module', main: 'index.js', glassbox: manifest }));

@@ -4,6 +4,8 @@ import { isGlassboxError, PluginError, type BackendProvider, type Explainer } fr
 import { chosenPlugins, nearestPackageJson, declaredDependencies, type PluginChoice } from './chosenPlugins';
 import { loadPluginFile, resolvePluginPackage } from './loadPluginModule';
 import { pluginManifest } from './pluginManifest';
+import { declaredMethodsMismatch } from './declaredMethodsMismatch';
+import { backendFrom } from './backendFrom';
 
 /** Where a method, backend or metric comes from: shown by `glassbox methods`. */
 export interface PluginSource {
@@ -65,6 +67,18 @@ const cliPackageJson = async (): Promise<string> => {
   return (await nearestPackageJson(here))!;
 };
 
+/** What {@link discoverPlugins} looks for. */
+export interface DiscoverPluginsOptions {
+  /**
+   * The one method id the caller needs (`explain --method saliency`). A package whose manifest
+   * declares `"methods"` is then imported only if they include this id; packages that do not
+   * declare them are imported as without this option. `explainers` then holds the explainers of the
+   * packages imported, which include this method's if it is installed, not necessarily all: to
+   * list every installed method, leave it out.
+   */
+  method?: string | undefined;
+}
+
 /**
  * Finds the plugins to trust: the CLI's own dependencies (built-in), then the ones the user chose
  * (see `chosenPlugins`: a glassbox.config file, else the project's declared dependencies). One
@@ -73,39 +87,61 @@ const cliPackageJson = async (): Promise<string> => {
  * claim one id: the later one is refused and reported in `errors`. Nothing else in `node_modules`
  * is imported.
  *
+ * With `options.method`, a package whose manifest declares its `"methods"` is imported only when
+ * they include that id (a backend's or metric's package is imported only when used, as always).
+ * The rules above do not depend on what was imported: a package that declares `"methods"` claims
+ * those ids, imported or not, and once imported, explainers with ids it does not declare are
+ * refused (as are declared ids it does not export).
+ *
  * @example
  * ```ts
  * const { explainers, errors } = await discoverPlugins(process.cwd());
  * explainers.map((e) => `${e.explainer.name} from ${e.packageName}@${e.packageVersion} (${e.via})`);
+ * // Only what `--method saliency` needs: @glassbox/gradient-saliency, not the other built-ins.
+ * const one = await discoverPlugins(process.cwd(), { method: 'saliency' });
+ * one.explainers.find((e) => e.explainer.name === 'saliency');
  * ```
  */
-export async function discoverPlugins(cwd: string = process.cwd()): Promise<DiscoveredPlugins> {
+export async function discoverPlugins(cwd: string = process.cwd(), options: DiscoverPluginsOptions = {}): Promise<DiscoveredPlugins> {
   const cliJson = await cliPackageJson();
   // Built-in: what the CLI ships with (its runtime dependencies; its devDependencies are for its tests).
   const builtIn: PluginChoice[] = (await declaredDependencies(cliJson, ['dependencies'])).map((name) => ({ kind: 'package', name, from: cliJson, via: 'built-in' }));
   const user = await chosenPlugins(cwd);
   const out: DiscoveredPlugins = { explainers: [], backends: [], metrics: [], errors: [], config: user.config };
   const builtInPackages = new Set<string>();
-  const methodOwner = new Map<string, InstalledExplainer>();
+  const methodOwner = new Map<string, PluginSource>();
   const backendOwner = new Map<string, PluginSource>([['cpu', { via: 'built-in', packageName: '@glassbox/core', packageVersion: '' }]]);
   const refuse = (message: string, plugin: string) => out.errors.push(`[PLUGIN_REFUSED] ${new PluginError(message, { plugin }).message}`);
   const label = (s: PluginSource) => `${s.packageName}${s.packageVersion ? `@${s.packageVersion}` : ''} (${s.via})`;
+  const refusal = (what: string, id: string, source: PluginSource, owner: PluginSource) =>
+    `${what} "${id}" from ${label(source)} is refused: ${owner.via === 'built-in' ? 'it would shadow the built-in one' : 'it is already provided'} from ${label(owner)}`;
 
-  const add = (source: PluginSource, explainers: Explainer<any, any, any>[], backends: Record<string, () => Promise<BackendProvider>>, metrics?: () => Promise<unknown[]>) => {
-    for (const explainer of explainers) {
-      const owner = methodOwner.get(explainer.name);
+  /** Claims method ids for `source` in order; returns the ids granted (the others are refused). */
+  const claim = (source: PluginSource, ids: readonly string[]): Set<string> => {
+    const granted = new Set<string>();
+    for (const id of ids) {
+      const owner = methodOwner.get(id);
       if (owner) {
-        refuse(`method "${explainer.name}" from ${label(source)} is refused: ${owner.via === 'built-in' ? 'it would shadow the built-in one' : 'it is already provided'} from ${label(owner)}`, source.packageName);
+        refuse(refusal('method', id, source, owner), source.packageName);
         continue;
       }
-      const installed = { ...source, explainer };
-      methodOwner.set(explainer.name, installed);
-      out.explainers.push(installed);
+      methodOwner.set(id, source);
+      granted.add(id);
+    }
+    return granted;
+  };
+
+  /** Adds what `source` provides; `granted` are its method ids (claimed from its exports when not given). */
+  const add = (source: PluginSource, explainers: Explainer<any, any, any>[], backends: Record<string, () => Promise<BackendProvider>>, metrics?: () => Promise<unknown[]>, granted?: Set<string>) => {
+    const usable = granted ?? claim(source, explainers.map((e) => e.name));
+    for (const explainer of explainers) {
+      if (!usable.delete(explainer.name)) continue; // refused, undeclared, or a second explainer with this id
+      out.explainers.push({ ...source, explainer });
     }
     for (const [name, load] of Object.entries(backends)) {
       const owner = backendOwner.get(name);
       if (owner) {
-        refuse(`backend "${name}" from ${label(source)} is refused: ${owner.via === 'built-in' ? 'it would shadow the built-in one' : 'it is already provided'} from ${label(owner)}`, source.packageName);
+        refuse(refusal('backend', name, source, owner), source.packageName);
         continue;
       }
       backendOwner.set(name, source);
@@ -131,15 +167,21 @@ export async function discoverPlugins(cwd: string = process.cwd()): Promise<Disc
         }
         if (choice.via === 'built-in') builtInPackages.add(choice.name);
         const source: PluginSource = { via: choice.via, packageName: pkg.name, packageVersion: pkg.version };
-        const mod = manifest.explainers.length ? await pkg.load() : undefined;
+        // Declared ids are claimed before any import, so the rules come out the same whether or not it is imported.
+        const granted = manifest.methods && claim(source, manifest.methods);
+        const wanted = !options.method || !manifest.methods || manifest.methods.includes(options.method);
+        const mod = manifest.explainers.length && wanted ? await pkg.load() : undefined;
         if (mod) {
           const missing = manifest.explainers.filter((n) => typeof mod[n] !== 'function' && typeof mod[n] !== 'object');
           if (missing.length) refuse(`${pkg.name}: package.json lists explainers it does not export: ${missing.join(', ')}`, pkg.name);
         }
+        const explainers = mod ? explainersOf(mod, manifest.explainers) : [];
+        const mismatch = manifest.methods && wanted && declaredMethodsMismatch(manifest.methods, explainers.map((e) => e.name));
+        if (mismatch) refuse(`${pkg.name}: package.json "glassbox.methods" does not match its explainers: it ${mismatch}; only declared methods it exports are used`, pkg.name);
         const backends = Object.fromEntries(
           Object.entries(manifest.backends).map(([name, exp]) => [name, async () => backendFrom(await pkg.load(), exp, pkg.name)]),
         );
-        add(source, mod ? explainersOf(mod, manifest.explainers) : [], backends, manifest.metrics.length ? async () => metricsOf(await pkg.load(), manifest.metrics) : undefined);
+        add(source, explainers, backends, manifest.metrics.length ? async () => metricsOf(await pkg.load(), manifest.metrics) : undefined, granted);
       } else {
         const mod = choice.kind === 'file' ? await loadPluginFile(choice.path) : choice.value;
         const source: PluginSource = { via: 'config', packageName: where, packageVersion: '' };
@@ -157,14 +199,4 @@ export async function discoverPlugins(cwd: string = process.cwd()): Promise<Disc
   }
   out.explainers.sort((a, b) => a.explainer.name.localeCompare(b.explainer.name));
   return out;
-}
-
-function backendFrom(mod: Record<string, unknown>, exportName: string, plugin: string): BackendProvider {
-  const factory = mod[exportName];
-  const provider = typeof factory === 'function' ? (factory as () => unknown)() : factory;
-  const p = provider as Partial<BackendProvider> | undefined;
-  if (!p || typeof p.name !== 'string' || typeof p.init !== 'function' || typeof p.priority !== 'number') {
-    throw new PluginError(`${plugin}: "${exportName}" is not a backend factory (expected () => { name, priority, init })`, { plugin });
-  }
-  return p as BackendProvider;
 }

@@ -1,12 +1,15 @@
 import { PluginError } from '@glassbox/core';
 
 /**
- * The `"glassbox"` field of a plugin's package.json: what its main entry provides, by export name.
+ * The `"glassbox"` field of a plugin's package.json: what its main entry provides, by export name,
+ * and, optionally, the method ids its explainers have (so the CLI can tell which package provides
+ * `--method <id>` without importing any).
  *
  * @example
  * ```json
  * "glassbox": {
- *   "explainers": ["occlusion"],
+ *   "explainers": ["occlusion", "groupOcclusion"],
+ *   "methods": ["occlusion", "group-occlusion"],
  *   "backends": { "wasm": "wasmBackend" },
  *   "metrics": ["METRICS"]
  * }
@@ -15,6 +18,16 @@ import { PluginError } from '@glassbox/core';
 export interface PluginManifest {
   /** Factories (`() => Explainer`), by export name. */
   explainers: string[];
+  /**
+   * The method ids (each explainer's `name`, kebab-case: `"input-x-gradient"`) the `explainers`
+   * factories make, in any order; `undefined` when the manifest does not say. With it, commands that
+   * need one method (`explain`, `profile`, dataset runs) import the package only when it lists that
+   * method; without it, the package is imported to find out. When the package is imported, the ids
+   * its explainers really have must be exactly these: otherwise the CLI refuses the difference
+   * (`PLUGIN_REFUSED`) and uses only the declared ones it exports. The ids count as the package's
+   * claims in the shadowing rules whether or not it was imported.
+   */
+  methods?: string[] | undefined;
   /** Backend name → export name of a factory (`() => BackendProvider`); imported only when chosen. */
   backends: Record<string, string>;
   /** Exports holding a Metric, a list of them, or a factory of either; imported by `evaluate`. */
@@ -22,6 +35,8 @@ export interface PluginManifest {
 }
 
 const NAME = /^[A-Za-z_$][\w$]*$/;
+/** A kebab-case method id: lower-case words of letters and digits joined by single hyphens. */
+const METHOD_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 /**
  * Reads and checks a package's `"glassbox"` manifest: `undefined` when the package has none (it is
@@ -47,5 +62,9 @@ export function pluginManifest(pkg: Record<string, unknown>, plugin: string): Pl
     if (!/^[a-z][a-z0-9-]*$/.test(name) || typeof exp !== 'string' || !NAME.test(exp)) return bad(`"backends" entry ${JSON.stringify(name)} must map a kebab-case backend name to an export name`);
     byName[name] = exp;
   }
-  return { explainers: list('explainers'), backends: byName, metrics: list('metrics') };
+  const methods = m.methods;
+  if (methods !== undefined && (!Array.isArray(methods) || !methods.every((x) => typeof x === 'string' && METHOD_ID.test(x)) || new Set(methods).size !== methods.length)) {
+    return bad('"methods" must be a list of distinct kebab-case method ids such as ["saliency", "input-x-gradient"]');
+  }
+  return { explainers: list('explainers'), methods: methods as string[] | undefined, backends: byName, metrics: list('metrics') };
 }

@@ -34,6 +34,13 @@ describe('pluginManifestConformance', () => {
     expect(await failures({ ...good, glassbox: { plugin: true, explainers: [] } })).toEqual([expect.stringMatching(/lists no factory/)]);
   });
 
+  it('checks declared "methods" against the names of the factories\' explainers', async () => {
+    expect(await failures({ ...good, glassbox: { plugin: true, explainers: ['demo'], methods: ['demo'] } })).toEqual([]);
+    expect(await failures({ ...good, glassbox: { plugin: true, explainers: ['demo'], methods: ['demo-x'] } })).toEqual([
+      expect.stringMatching(/"glassbox.methods" lists demo-x, which no factory makes and misses demo/),
+    ]);
+  });
+
   it('reads the usual npm ranges', () => {
     expect(rangeAdmits('^1.0.0', '1.4.2')).toBe(true);
     expect(rangeAdmits('^1.2.0', '1.1.9')).toBe(false);

@@ -6,7 +6,7 @@ import type { ConformanceCheck } from './explainerConformance';
 export interface PluginManifest {
   name: string;
   version: string;
-  glassbox?: { plugin?: boolean; explainers?: string[] };
+  glassbox?: { plugin?: boolean; explainers?: string[]; methods?: string[] };
   peerDependencies?: Record<string, string>;
   dependencies?: Record<string, string>;
 }
@@ -29,8 +29,10 @@ const fail = (msg: string): never => {
  * Checks that a plugin package is what the CLI and users expect: its package.json declares
  * `"glassbox": { "plugin": true, "explainers": [...] }`; each listed name is a named export, a
  * factory whose no-argument explainer has that export's method `name` … and reports this package's
- * name and version (identity from package.json); `@glassbox/core` is a peer dependency whose range
- * admits `coreVersion` and not a regular dependency.
+ * name and version (identity from package.json); when it declares `"methods"` (the method ids,
+ * which let the CLI import only the package a command needs), they are exactly the names of the
+ * listed factories' explainers; `@glassbox/core` is a peer dependency whose range admits
+ * `coreVersion` and not a regular dependency.
  *
  * @example
  * ```ts
@@ -69,6 +71,22 @@ export function pluginManifestConformance({ manifest, exports, coreVersion }: Pl
         }
       },
     })),
+    ...(manifest.glassbox?.methods
+      ? [
+          {
+            name: `${manifest.name}: "glassbox.methods" lists exactly the method ids of its explainers`,
+            run: async () => {
+              const declared = manifest.glassbox!.methods!;
+              const names = listed.map((n) => exports[n]).filter((f): f is () => { name?: unknown } => typeof f === 'function').map((f) => String(f().name));
+              const missing = declared.filter((id) => !names.includes(id));
+              const extra = names.filter((id) => !declared.includes(id));
+              if (missing.length || extra.length) {
+                fail(`"glassbox.methods" ${[missing.length ? `lists ${missing.join(', ')}, which no factory makes` : '', extra.length ? `misses ${extra.join(', ')}` : ''].filter(Boolean).join(' and ')}`);
+              }
+            },
+          },
+        ]
+      : []),
     {
       name: `${manifest.name}: @glassbox/core is a peer dependency whose range admits core ${coreVersion}`,
       run: async () => {
