@@ -7,8 +7,8 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { useCliWorkspace } from '../useCliWorkspace';
 
-// Runs the built CLI (bin/glassbox.js → dist) with a Node module hook that logs every module URL
-// loaded, so what is observed is what Node really imported, not what discovery says it did.
+// Runs the built CLI (bin/glassbox.js → dist) with Node module hooks (import and require) that log
+// every module URL loaded, so what is observed is what Node really imported, not what discovery says it did.
 const bin = join(import.meta.dirname, '..', '..', 'bin', 'glassbox.js');
 const cliPackageJson = join(import.meta.dirname, '..', '..', 'package.json');
 let register: string;
@@ -21,8 +21,21 @@ export async function load(url, context, nextLoad) {
   return nextLoad(url, context);
 }
 `);
+  // The bin runs the CommonJS build, which loads plugins with require: log those too.
   register = join(ws.dir, 'log-imports.mjs');
-  await writeFile(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(ws.dir, 'log-hooks.mjs')).href)});\n`);
+  await writeFile(register, `import { createRequire, register } from 'node:module';
+import { appendFileSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
+register(${JSON.stringify(pathToFileURL(join(ws.dir, 'log-hooks.mjs')).href)});
+const Module = createRequire(import.meta.url)('node:module');
+const load = Module._load;
+Module._load = function (request, parent, isMain) {
+  const file = Module._resolveFilename(request, parent, isMain);
+  if (isAbsolute(file)) appendFileSync(${JSON.stringify(log)}, pathToFileURL(file).href + '\\n');
+  return load.apply(this, arguments);
+};
+`);
 });
 
 /** The CLI's built-in plugin packages (dependencies with a "glassbox" manifest) and their folders as file URLs. */
