@@ -2,7 +2,9 @@
 // `pnpm bench`: runs every package benchmark (packages/*/bench/*.bench.{ts,mjs}) one after another
 // (they share 2 cores: never in parallel), each writing JSON to bench/results/, then prints an index.
 // GLASSBOX_BENCH_BACKENDS (default "cpu,wasm,native") selects the backends the gradient benchmarks
-// compare; GLASSBOX_BENCH_ONLY=<substring> runs a subset.
+// compare; GLASSBOX_BENCH_ONLY=<substring> runs a subset. The browser benchmark (MobileNetV2 on wasm
+// in headless Chromium, threads off and on: needs Chromium, about 2 minutes) is not among them:
+// `pnpm bench:browser` runs it (examples/browser-demo/scripts/benchMobilenet.ts).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';

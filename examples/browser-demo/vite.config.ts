@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { sourceAliases } from '../../vitest.shared.ts';
 import { ISOLATION_HEADERS } from './scripts/isolationHeaders.ts';
@@ -18,5 +19,9 @@ export default defineConfig({
     minify: false,
     // The wasm binaries are fetched by tfjs at run time; keep them as files, never inline them.
     assetsInlineLimit: (file) => (file.endsWith('.wasm') ? false : undefined),
+    // Two pages: the demo, and the MobileNetV2 benchmark (scripts/benchMobilenet.ts drives it).
+    rolldownOptions: {
+      input: { main: fileURLToPath(new URL('index.html', import.meta.url)), bench: fileURLToPath(new URL('bench.html', import.meta.url)) },
+    },
   },
 });

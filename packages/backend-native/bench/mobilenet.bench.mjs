@@ -17,6 +17,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eightPhotos, stack, twoPhotos } from '../../../bench/support/mobilenetPhotos.mjs';
 
 const root = new URL('../../../', import.meta.url).pathname;
 const backends = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -45,20 +46,9 @@ function readNpy(path) {
 // ---- inputs ----
 const raw = readFileSync(join(root, 'bench/fixtures/mobilenet-photos.f32'));
 const photos = new Float32Array(raw.buffer, raw.byteOffset, raw.byteLength / 4);
-const per = 224 * 224 * 3;
-const mirror = (v) => {
-  const o = new Float32Array(per);
-  for (let h = 0; h < 224; h++) for (let w = 0; w < 224; w++) for (let c = 0; c < 3; c++) o[(h * 224 + w) * 3 + c] = v[(h * 224 + 223 - w) * 3 + c];
-  return o;
-};
-const scaled = (v, s) => v.map((x) => x * s);
-const p = [photos.slice(0, per), photos.slice(per, 2 * per)];
-const stack = (list) => {
-  const out = new Float32Array(list.length * list[0].length);
-  list.forEach((v, i) => out.set(v, i * v.length));
-  return out;
-};
-const eight = [p[0], p[1], mirror(p[0]), mirror(p[1]), scaled(p[0], 0.8), scaled(p[1], 0.8), scaled(mirror(p[0]), 0.6), scaled(mirror(p[1]), 0.6)];
+// The same photos as the browser benchmark (examples/browser-demo/scripts/benchMobilenet.ts).
+const p = twoPhotos(photos);
+const eight = eightPhotos(photos);
 writeNpy(join(tmp, 'photos8.npy'), stack(eight), [8, 224, 224, 3]);
 writeNpy(join(tmp, 'photos2.npy'), stack(p), [2, 224, 224, 3]);
 // 64 held-out digits (the last 20% of each class in the `mnist` package), interleaved by class.

@@ -17,8 +17,10 @@ export interface WasmBackendOptions {
   wasmPaths?: WasmPaths;
   /**
    * Threads of the threaded-SIMD binary. tfjs uses it only where `SharedArrayBuffer` works (a
-   * browser page served with COOP/COEP headers; never in Node). Default: tfjs's choice (the
-   * logical core count, at most 4 … as tfjs decides). `1` forces the single-threaded binary.
+   * browser page served with COOP/COEP headers; never in Node). Default: tfjs's choice, half of
+   * `navigator.hardwareConcurrency`. tfjs caps any count at that half (at least 1, at most 8), so
+   * a machine that reports 2 logical cores runs 1 thread; {@link wasmBackendInfo} says how many
+   * run. `1` forces the single-threaded binary.
    */
   threads?: number;
   /** `false` forces the plain binary even where WebAssembly SIMD works (for comparisons). */
@@ -78,9 +80,10 @@ export function wasmBackend(options: WasmBackendOptions = {}): BackendProvider {
     // A wasm32 heap ends at 4 GiB, whatever the machine has; what live tensors hold is taken.
     memoryLimitBytes: () => Math.max(0, WASM_HEAP_LIMIT - tf.memory().numBytes),
     async init() {
+      // The package registers these flags when it is first imported: set them after, before setBackend.
+      const wasm = await import('@tensorflow/tfjs-backend-wasm');
       if (options.simd === false) tf.env().set('WASM_HAS_SIMD_SUPPORT', false);
       if (options.threads !== undefined && options.threads <= 1) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-      const wasm = await import('@tensorflow/tfjs-backend-wasm');
       if (options.tunedKernels === false) restoreStockWasmKernels();
       else installWasmKernels();
       const initialised = (tf.engine().registry as Record<string, unknown>).wasm !== undefined;
