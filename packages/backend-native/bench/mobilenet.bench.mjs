@@ -10,7 +10,8 @@
 // Both sides read the same .npy inputs and write .npy attributions, which are compared (max |Δ| /
 // max |attribution|). Per run: whole-process wall seconds and peak resident set (/usr/bin/time), and
 // in-process seconds (Glassbox: the explanation's own timing, as the CLI prints it; peer: the
-// autograd call). MobileNetV2 integrated gradients on cpu take tens of minutes on a 2-core
+// autograd call), each the median of GLASSBOX_BENCH_REPEAT rounds (default 3; the order of the sides
+// rotates every round). MobileNetV2 integrated gradients on cpu take tens of minutes on a 2-core
 // machine: they run only with GLASSBOX_BENCH_SLOW=1. Writes bench/results/mobilenet.json.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -23,6 +24,7 @@ const root = new URL('../../../', import.meta.url).pathname;
 const backends = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 if (backends.length === 0) backends.push('native');
 const slow = process.env.GLASSBOX_BENCH_SLOW === '1';
+const repeat = Math.max(1, Number(process.env.GLASSBOX_BENCH_REPEAT ?? 3));
 const python = process.env.GLASSBOX_BENCH_PYTHON ?? '/usr/bin/python3';
 const peerScript = join(root, 'bench/peers/keras_torch_peer.py');
 const tmp = mkdtempSync(join(tmpdir(), 'glassbox-models-'));
@@ -75,32 +77,76 @@ function timed(cmd, args) {
   return { wallSeconds: Number(m[1]), peakRssMiB: Number(m[2]) / 1024, stdout: r.stdout, stderr: r.stderr };
 }
 
+const median = (xs) => {
+  const v = xs.filter((x) => typeof x === 'number').sort((p, q) => p - q);
+  return v.length ? (v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2) : null;
+};
 const rows = [];
 for (const c of cases) {
   const input = join(tmp, c.input);
-  const peerOut = join(tmp, 'peer.npy');
-  const peer = timed(python, [peerScript, '--model', c.path, '--input', input, '--target', String(c.target), '--threads', '2', '--out', peerOut, ...c.peer]);
-  const peerInfo = JSON.parse(peer.stdout.trim().split('\n').pop());
-  const reference = readNpy(peerOut);
-  const scale = reference.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
   const base = { model: c.model, case: c.name, examples: c.examples };
-  rows.push({ ...base, side: `pytorch ${peerInfo.torch} (${peerInfo.threads} threads)`, wallSeconds: peer.wallSeconds, inProcessSeconds: peerInfo.computeSeconds, peakRssMiB: peer.peakRssMiB });
-  console.log(JSON.stringify(rows.at(-1)));
-  for (const b of backends) {
-    if (c.slowOff?.includes(b) && !slow) {
-      rows.push({ ...base, side: `glassbox ${b}`, skipped: 'set GLASSBOX_BENCH_SLOW=1 (tens of minutes)' });
+  const sides = new Map(); // side name -> { runs: [{ wall, inProcess, rss }], extra }
+  const record = (side, run, extra) => {
+    const s = sides.get(side) ?? { runs: [], extra };
+    s.runs.push(run);
+    sides.set(side, s);
+  };
+  // Rounds: the peer and each backend, in an order rotated every round. What ran just before slows
+  // a run down in this VM (memory another process freed faults in again), so each side takes each
+  // position in turn and the median is reported.
+  for (let round = 0; round < repeat; round++) {
+    const order = ['peer', ...backends];
+    for (let k = 0; k < round % order.length; k++) order.push(order.shift());
+    const outputs = [];
+    let reference;
+    for (const b of order) {
+      if (b === 'peer') {
+        const peerOut = join(tmp, 'peer.npy');
+        const peer = timed(python, [peerScript, '--model', c.path, '--input', input, '--target', String(c.target), '--threads', '2', '--out', peerOut, ...c.peer]);
+        const peerInfo = JSON.parse(peer.stdout.trim().split('\n').pop());
+        reference = readNpy(peerOut);
+        record(`pytorch ${peerInfo.torch} (${peerInfo.threads} threads)`, { wallSeconds: peer.wallSeconds, inProcessSeconds: peerInfo.computeSeconds, peakRssMiB: peer.peakRssMiB }, { peer: true });
+        continue;
+      }
+      if (c.slowOff?.includes(b) && !slow) {
+        sides.set(`glassbox ${b}`, { skipped: 'set GLASSBOX_BENCH_SLOW=1 (tens of minutes)' });
+        continue;
+      }
+      const out = join(tmp, `${b}.npy`);
+      const r = timed('node', [join(root, 'packages/cli/bin/glassbox.js'), 'explain', '--model', c.path, '--input', input, '--target', String(c.target), '--backend', b, '--out', out, ...c.cli]);
+      const ms = /in (\d+) ms/.exec(r.stderr);
+      const onBackend = /on (\S+):/.exec(r.stderr)?.[1];
+      const run = { wallSeconds: r.wallSeconds, inProcessSeconds: ms ? Number(ms[1]) / 1000 : null, peakRssMiB: r.peakRssMiB };
+      outputs.push([run, readNpy(out)]);
+      record(`glassbox ${onBackend ?? b}`, run);
+    }
+    const scale = reference.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+    for (const [run, mine] of outputs) {
+      let diff = 0;
+      for (let i = 0; i < mine.length; i++) diff = Math.max(diff, Math.abs(mine[i] - reference[i]));
+      run.maxRelDiffVsPeer = diff / scale;
+    }
+  }
+  let peerRow;
+  for (const [side, s] of sides) {
+    if (s.skipped) {
+      rows.push({ ...base, side, skipped: s.skipped });
       continue;
     }
-    const out = join(tmp, `${b}.npy`);
-    const r = timed('node', [join(root, 'packages/cli/bin/glassbox.js'), 'explain', '--model', c.path, '--input', input, '--target', String(c.target), '--backend', b, '--memory-budget-mb', '2048', '--out', out, ...c.cli]);
-    const ms = /in (\d+) ms/.exec(r.stderr);
-    const onBackend = /on (\S+):/.exec(r.stderr)?.[1];
-    const mine = readNpy(out);
-    let diff = 0;
-    for (let i = 0; i < mine.length; i++) diff = Math.max(diff, Math.abs(mine[i] - reference[i]));
-    const row = { ...base, side: `glassbox ${onBackend ?? b}`, wallSeconds: r.wallSeconds, inProcessSeconds: ms ? Number(ms[1]) / 1000 : null, peakRssMiB: r.peakRssMiB, maxRelDiffVsPeer: diff / scale };
-    row.speedWholeProcess = peer.wallSeconds / row.wallSeconds;
-    row.speedInProcess = row.inProcessSeconds ? peerInfo.computeSeconds / row.inProcessSeconds : null;
+    const row = {
+      ...base,
+      side,
+      wallSeconds: median(s.runs.map((r) => r.wallSeconds)),
+      inProcessSeconds: median(s.runs.map((r) => r.inProcessSeconds)),
+      peakRssMiB: Math.max(...s.runs.map((r) => r.peakRssMiB)),
+      runs: s.runs,
+    };
+    if (s.extra?.peer) peerRow = row;
+    else {
+      row.maxRelDiffVsPeer = Math.max(...s.runs.map((r) => r.maxRelDiffVsPeer));
+      row.speedWholeProcess = peerRow.wallSeconds / row.wallSeconds;
+      row.speedInProcess = row.inProcessSeconds ? peerRow.inProcessSeconds / row.inProcessSeconds : null;
+    }
     rows.push(row);
     console.log(JSON.stringify(row));
   }
@@ -115,5 +161,5 @@ for (const r of rows) {
     : `| ${r.model} | ${r.case} (${r.examples}) | ${r.side} | ${f(r.wallSeconds)} | ${f(r.inProcessSeconds)} | ${f(r.peakRssMiB, 0)} | ${r.speedWholeProcess ? `${f(r.speedWholeProcess)}× / ${f(r.speedInProcess)}×` : 'peer'} | ${r.maxRelDiffVsPeer === undefined ? '' : r.maxRelDiffVsPeer.toExponential(1)} |`);
 }
 mkdirSync(join(root, 'bench/results'), { recursive: true });
-writeFileSync(join(root, 'bench/results/mobilenet.json'), JSON.stringify({ benchmark: 'real models vs PyTorch', generatedAt: new Date().toISOString(), node: process.version, models: { MobileNetV2: 'nsfwjs@4.4.0 MobileNetV2 (examples/image-classification/models/mobilenet_v2)', 'MNIST MLP': 'examples/mnist/models/mlp', 'MNIST CNN': 'examples/mnist/models/cnn' }, rows }, null, 2));
+writeFileSync(join(root, 'bench/results/mobilenet.json'), JSON.stringify({ benchmark: 'real models vs PyTorch', generatedAt: new Date().toISOString(), node: process.version, rounds: repeat, statistic: 'median over rounds (each round: the peer, then each backend)', models: { MobileNetV2: 'nsfwjs@4.4.0 MobileNetV2 (examples/image-classification/models/mobilenet_v2)', 'MNIST MLP': 'examples/mnist/models/mlp', 'MNIST CNN': 'examples/mnist/models/cnn' }, rows }, null, 2));
 if (!existsSync(join(root, 'bench/results/mobilenet.json'))) process.exit(1);

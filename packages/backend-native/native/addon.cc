@@ -2,6 +2,7 @@
 // checks their lengths first, so a wrong call from JavaScript throws instead of corrupting memory.
 #include <napi.h>
 
+#include <cerrno>
 #include <climits>
 #include <cmath>
 #include <cstdlib>
@@ -33,6 +34,7 @@ using Napi::Value;
 
 bool g_malloc_tuned = false;  // see tune_malloc()
 uintptr_t g_advised_top = 0;  // heap end already marked for huge pages (0: not marking)
+bool g_huge_pages = false;      // the 1 GiB pad was marked for huge pages
 std::mutex g_advise_mutex;
 
 [[noreturn]] void fail(Napi::Env env, const std::string& msg) { throw Napi::TypeError::New(env, "glassbox_native: " + msg); }
@@ -91,7 +93,7 @@ Value Info(const CallbackInfo& info) {
   o.Set("detectedIsa", gb::isa_name(gb::detect_isa()));
   o.Set("threads", gb::num_threads());
   o.Set("mallocTuned", g_malloc_tuned);
-  o.Set("hugePageHeap", g_advised_top != 0);
+  o.Set("hugePageHeap", g_huge_pages);
   return o;
 }
 
@@ -428,12 +430,25 @@ void tune_malloc() {
   // Grow the heap now by a large pad (address space only: nothing is touched yet) and mark it for
   // transparent huge pages, so that tensors, model weights and inputs allocated later fault in
   // 2 MiB at a time. A request larger than all free memory forces the growth.
-  g_advised_top = reinterpret_cast<uintptr_t>(sbrk(0));
-  mallopt(M_TOP_PAD, 1 << 30);
-  void* volatile grow = std::malloc(mallinfo2().fordblks + (1 << 20));  // volatile: not optimised away
+  constexpr size_t pad = size_t{1} << 30, page = 4096;
+  const uintptr_t before = reinterpret_cast<uintptr_t>(sbrk(0));
+  mallopt(M_TOP_PAD, static_cast<int>(pad));
+  const size_t request = mallinfo2().fordblks + (1 << 20);
+  void* volatile grow = std::malloc(request);  // volatile: not optimised away
   std::free(grow);
   mallopt(M_TOP_PAD, 64 << 20);
-  advise_heap();
+  const uintptr_t after = reinterpret_cast<uintptr_t>(sbrk(0));
+  if (after >= before + pad) {
+    g_advised_top = before;
+    advise_heap();
+    g_huge_pages = true;
+  } else if (grow) {
+    // The heap could not grow in place (a mapping right after it): glibc mapped the pad elsewhere,
+    // starting at the block it returned. Later growth is not marked.
+    const uintptr_t from = reinterpret_cast<uintptr_t>(static_cast<void*>(grow)) & ~(page - 1);
+    const int rc = madvise(reinterpret_cast<void*>(from), request + pad, MADV_HUGEPAGE);
+    g_huge_pages = rc == 0 || errno == ENOMEM;  // ENOMEM: past the mapping's end, the mapped part is marked
+  }
 #endif
 #endif
 }

@@ -1,4 +1,4 @@
-import type { BackendProvider } from '@glassbox/core';
+import { CPU_MEMORY_BUDGET, type BackendProvider } from '@glassbox/core';
 import { loadAddon } from './addon/loadAddon';
 import { NATIVE_TFJS_NAME, registerNativeKernels } from './registerNativeKernels';
 import { setNativeThreads } from './threads';
@@ -30,6 +30,7 @@ export function nativeBackend(options: NativeBackendOptions = {}): BackendProvid
     priority: 30,
     tfjsName: NATIVE_TFJS_NAME,
     description: 'native multi-threaded SIMD kernels (N-API addon)',
+    preferredMemoryBudgetBytes: CPU_MEMORY_BUDGET,
     async init() {
       loadAddon();
       registerNativeKernels();

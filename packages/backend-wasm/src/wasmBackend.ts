@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { BackendProvider } from '@glassbox/core';
+import { CPU_MEMORY_BUDGET, type BackendProvider } from '@glassbox/core';
 import { installWasmKernels, restoreStockWasmKernels } from './kernels/installWasmKernels';
 import { locateWasmFiles } from './locateWasmFiles';
 import { isNode } from '@glassbox/core';
@@ -79,6 +79,7 @@ export function wasmBackend(options: WasmBackendOptions = {}): BackendProvider {
     description: 'WebAssembly (XNNPACK; SIMD; threads in cross-origin-isolated pages), gradient-tuned kernels',
     // A wasm32 heap ends at 4 GiB, whatever the machine has; what live tensors hold is taken.
     memoryLimitBytes: () => Math.max(0, WASM_HEAP_LIMIT - tf.memory().numBytes),
+    preferredMemoryBudgetBytes: CPU_MEMORY_BUDGET,
     async init() {
       // The package registers these flags when it is first imported: set them after, before setBackend.
       const wasm = await import('@tensorflow/tfjs-backend-wasm');

@@ -85,7 +85,7 @@ export { selectTargets, targetGradients } from './tensor/selectTargets';
 export { targetGradientsWithOutputs } from './tensor/targetGradientsWithOutputs';
 export { asNoGradientError, GRADIENT_FREE_METHODS } from './tensor/asNoGradientError';
 export { planChunks } from './tensor/planChunks';
-export { defaultMemoryBudget, availableMemoryBytes, memoryLimitBytes, MEMORY_BUDGET_FRACTION, BROWSER_MEMORY_BUDGET, BROWSER_MEMORY_LIMIT } from './tensor/defaultMemoryBudget';
+export { defaultMemoryBudget, availableMemoryBytes, memoryLimitBytes, MEMORY_BUDGET_FRACTION, BROWSER_MEMORY_BUDGET, BROWSER_MEMORY_LIMIT, CPU_MEMORY_BUDGET } from './tensor/defaultMemoryBudget';
 export { measureItemBytes, peakBytes } from './tensor/measureItemBytes';
 export { measurePredictBytes } from './tensor/measurePredictBytes';
 export { runChunks, type ChunkJob, type ChunkOutput, type ChunkValues } from './tensor/runChunks';

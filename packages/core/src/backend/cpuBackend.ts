@@ -1,3 +1,4 @@
+import { CPU_MEMORY_BUDGET } from '../tensor/defaultMemoryBudget';
 import '@tensorflow/tfjs-backend-cpu';
 import type { BackendProvider } from './BackendProvider';
 
@@ -6,5 +7,6 @@ export const cpuBackend: BackendProvider = {
   name: 'cpu',
   priority: 0,
   description: 'pure JavaScript (reference)',
+  preferredMemoryBudgetBytes: CPU_MEMORY_BUDGET,
   async init() {},
 };

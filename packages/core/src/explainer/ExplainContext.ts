@@ -23,7 +23,8 @@ export interface ExplainContext {
   readonly backend: string;
   /**
    * Bytes one chunk of batched work may allocate (default: half the memory available in Node,
-   * 512 MiB in browsers; see `defaultMemoryBudget`). Size chunks with `planChunks`.
+   * 512 MiB in browsers, or the backend's smaller preferred budget, 256 MiB on CPU backends; see
+   * `ExplainCall.memoryBudgetBytes`). Size chunks with `planChunks`.
    */
   readonly memoryBudgetBytes: number;
 }

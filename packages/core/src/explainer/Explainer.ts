@@ -48,8 +48,9 @@ export interface ExplainCall<O> {
   seed?: number | undefined;
   /**
    * Bytes one chunk of batched work may allocate (a positive number). Default: half the memory
-   * available (Node) or 512 MiB (browsers), and at most half of what the backend can still hold
-   * when it is bounded (a wasm32 heap: 4 GiB). Chunks shrink to one example; one example is refused
+   * available (Node) or 512 MiB (browsers), or the backend's preferred budget when smaller (256 MiB
+   * on the CPU backends: cpu, native, wasm); given or default, at most half of what the backend can
+   * still hold when it is bounded (a wasm32 heap: 4 GiB). Chunks shrink to one example; one example is refused
    * (`MEMORY_BUDGET`) only when it needs more than the memory available.
    */
   memoryBudgetBytes?: number | undefined;

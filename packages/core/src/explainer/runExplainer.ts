@@ -9,7 +9,7 @@ import { createRandom } from '../random/createRandom';
 import { sizeOf } from '../util/shape';
 import { ensureGradients } from '../backend/ensureGradients';
 import { withBackendLock } from '../backend/backendLock';
-import { currentBackend, currentBackendMemoryLimit, useBackendUnlocked } from '../backend/backendRegistry';
+import { currentBackend, currentBackendMemoryLimit, currentBackendPreferredBudget, useBackendUnlocked } from '../backend/backendRegistry';
 import { BackendSwitchedError } from '../errors/BackendSwitchedError';
 import { checkSeed } from '../random/checkSeed';
 import type { ExplainCall, ExplainInput, Explainer } from './Explainer';
@@ -42,7 +42,7 @@ export function createContext(call: Pick<ExplainCall<unknown>, 'signal' | 'onPro
     },
     random: createRandom(call.seed ?? 0),
     backend: currentBackend(),
-    memoryBudgetBytes: capToBackend(call.memoryBudgetBytes ?? defaultMemoryBudget()),
+    memoryBudgetBytes: capToBackend(call.memoryBudgetBytes ?? Math.min(defaultMemoryBudget(), currentBackendPreferredBudget() ?? Infinity)),
   };
 }
 

@@ -2,6 +2,8 @@
 export const MEMORY_BUDGET_FRACTION = 0.5;
 /** Default budget where free memory cannot be read (browsers): 512 MiB. */
 export const BROWSER_MEMORY_BUDGET = 512 * 1024 * 1024;
+/** The default budget of the CPU backends (cpu, native, wasm): 256 MiB, see `BackendProvider.preferredMemoryBudgetBytes`. */
+export const CPU_MEMORY_BUDGET = 256 * 1024 * 1024;
 /** Memory assumed available where it cannot be read (browsers): 2 GiB. One example larger than this is refused. */
 export const BROWSER_MEMORY_LIMIT = 2 * 1024 * 1024 * 1024;
 
