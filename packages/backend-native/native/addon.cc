@@ -453,7 +453,6 @@ void tune_malloc() {
 #endif
 }
 
-
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   static std::once_flag tuned;  // once per process, whichever thread loads the addon first
   std::call_once(tuned, tune_malloc);

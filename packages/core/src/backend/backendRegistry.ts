@@ -103,17 +103,9 @@ export async function useBackendUnlocked(name: string, options: UseBackendOption
   throw new BackendUnavailableError(failures);
 }
 
-/** The active backend's default budget, when its provider prefers one ({@link BackendProvider.preferredMemoryBudgetBytes}). */
-export function currentBackendPreferredBudget(): number | undefined {
-  const budget = registryOf().get(currentBackend())?.provider.preferredMemoryBudgetBytes;
-  return typeof budget === 'number' && Number.isFinite(budget) && budget > 0 ? budget : undefined;
-}
-
-/** What the active backend's provider says it can still allocate ({@link BackendProvider.memoryLimitBytes}). */
-export function currentBackendMemoryLimit(): number | undefined {
-  const name = currentBackend();
-  const limit = registryOf().get(name)?.provider.memoryLimitBytes?.();
-  return typeof limit === 'number' && Number.isFinite(limit) && limit > 0 ? limit : undefined;
+/** The provider of the active backend, when it is registered. */
+export function currentBackendProvider(): BackendProvider | undefined {
+  return registryOf().get(currentBackend())?.provider;
 }
 
 /** Name of the active backend (as Glassbox knows it). */

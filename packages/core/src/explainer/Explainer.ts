@@ -96,7 +96,7 @@ export interface Explainer<O = Record<string, unknown>, K extends ExplanationKin
   readonly completeness?: boolean;
   /**
    * True when `run` evaluates the model at the inputs themselves (a gradient at x) and writes those
-   * outputs into `request.outputs` (e.g. with `targetGradients`' `outputs` argument). Core then
+   * outputs into `request.outputs` (e.g. from `targetGradientsWithOutputs`). Core then
    * skips its own forward pass when the targets are given as numbers, since nothing needs the
    * outputs before `run`: one forward pass fewer per explanation. Read `request.outputs` only after
    * writing it.

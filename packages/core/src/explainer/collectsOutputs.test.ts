@@ -1,8 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { createTinyMlp, randomInputs } from '../testing/fixtures';
-import { targetGradients } from '../tensor/selectTargets';
-import { targetGradientsWithOutputs } from '../tensor/targetGradientsWithOutputs';
+import { targetGradients, targetGradientsWithOutputs } from '../tensor/selectTargets';
 import { defineExplainer } from './defineExplainer';
 import type { Model } from '../model/Model';
 

@@ -9,7 +9,7 @@ import { createRandom } from '../random/createRandom';
 import { sizeOf } from '../util/shape';
 import { ensureGradients } from '../backend/ensureGradients';
 import { withBackendLock } from '../backend/backendLock';
-import { currentBackend, currentBackendMemoryLimit, currentBackendPreferredBudget, useBackendUnlocked } from '../backend/backendRegistry';
+import { currentBackend, currentBackendProvider, useBackendUnlocked } from '../backend/backendRegistry';
 import { BackendSwitchedError } from '../errors/BackendSwitchedError';
 import { checkSeed } from '../random/checkSeed';
 import type { ExplainCall, ExplainInput, Explainer } from './Explainer';
@@ -42,13 +42,20 @@ export function createContext(call: Pick<ExplainCall<unknown>, 'signal' | 'onPro
     },
     random: createRandom(call.seed ?? 0),
     backend: currentBackend(),
-    memoryBudgetBytes: capToBackend(call.memoryBudgetBytes ?? Math.min(defaultMemoryBudget(), currentBackendPreferredBudget() ?? Infinity)),
+    memoryBudgetBytes: memoryBudget(call.memoryBudgetBytes),
   };
 }
 
-/** A budget no larger than the active backend can hold (its provider's `memoryLimitBytes`). */
-function capToBackend(budget: number): number {
-  const limit = currentBackendMemoryLimit();
+/**
+ * The budget of an explanation on the active backend: the one given, else the machine-sized default
+ * or the backend's preferred one when smaller; then no more than half of what a bounded backend can
+ * still hold (`BackendProvider.preferredMemoryBudgetBytes`, `memoryLimitBytes`).
+ */
+function memoryBudget(given: number | undefined): number {
+  const provider = currentBackendProvider();
+  const positive = (v: number | undefined) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : undefined);
+  const budget = given ?? Math.min(defaultMemoryBudget(), positive(provider?.preferredMemoryBudgetBytes) ?? Infinity);
+  const limit = positive(provider?.memoryLimitBytes?.());
   return limit === undefined ? budget : Math.max(1, Math.min(budget, Math.floor(limit * MEMORY_BUDGET_FRACTION)));
 }
 

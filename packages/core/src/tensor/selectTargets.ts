@@ -26,9 +26,42 @@ export function selectTargets(output: tf.Tensor, targets: readonly number[]): tf
  * `NoGradientError` (`NO_GRADIENT`) and leaks nothing.
  */
 export function targetGradients(forward: (x: tf.Tensor) => tf.Tensor, x: tf.Tensor, targets: readonly number[]): tf.Tensor {
+  return gradientsAt(forward, x, targets, false).gradients;
+}
+
+/**
+ * {@link targetGradients} that also returns the forward pass's outputs `[n, ...outputShape]`, so a
+ * method that takes gradients at the inputs themselves has the model's outputs without a second
+ * forward pass (see `Explainer.collectsOutputs`). The caller owns both tensors; on a throw nothing
+ * is left allocated.
+ *
+ * @example
+ * ```ts
+ * const { gradients, outputs } = targetGradientsWithOutputs(model.forward, x, targets);
+ * ```
+ */
+export function targetGradientsWithOutputs(
+  forward: (x: tf.Tensor) => tf.Tensor,
+  x: tf.Tensor,
+  targets: readonly number[],
+): { gradients: tf.Tensor; outputs: tf.Tensor } {
+  const r = gradientsAt(forward, x, targets, true);
+  return { gradients: r.gradients, outputs: r.outputs! };
+}
+
+function gradientsAt(forward: (x: tf.Tensor) => tf.Tensor, x: tf.Tensor, targets: readonly number[], keepOutputs: boolean): { gradients: tf.Tensor; outputs?: tf.Tensor } {
+  let outputs: tf.Tensor | undefined;
   try {
-    return tf.tidy(() => tf.grad((xi: tf.Tensor) => tf.sum(selectTargets(releaseTapeOnThrow(() => forward(xi)), targets)))(x));
+    const gradients = tf.tidy(() =>
+      tf.grad((xi: tf.Tensor) => {
+        const y = releaseTapeOnThrow(() => forward(xi));
+        if (keepOutputs) outputs = tf.keep(y.clone());
+        return tf.sum(selectTargets(y, targets));
+      })(x),
+    );
+    return outputs ? { gradients, outputs } : { gradients };
   } catch (e) {
+    outputs?.dispose();
     throw asNoGradientError(e);
   }
 }
