@@ -20,6 +20,8 @@ import { MODELS_SOURCE } from './copyModels';
 
 const demoRoot = dirname(dirname(fileURLToPath(import.meta.url)));
 const { values: args } = parseArgs({
+  // pnpm 12 hands a `--` separator on to the script: skip it.
+  args: process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--')),
   options: {
     out: { type: 'string', default: join(demoRoot, 'test-results', 'mnist-report.html') },
     screenshot: { type: 'string', default: join(demoRoot, '..', '..', 'docs', 'screenshots', 'report.png') },

@@ -4,7 +4,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { useBackend } from '@glassbox/core';
 import { loadModel } from '@glassbox/core/node';
 import { gradCam } from '@glassbox/gradient-saliency';
@@ -12,8 +11,13 @@ import { encodePng } from '@glassbox/viz';
 import { loadDigits } from './mnistData';
 import { CNN_MODEL } from './modelPaths';
 import { renderDigitFigure } from './renderDigitFigure';
+import { scriptArgs } from './scriptArgs';
 
-const { values: args } = parseArgs({ options: { out: { type: 'string', default: 'mnist-gradcam.png' }, backend: { type: 'string', default: 'cpu' } } });
+const args = scriptArgs(
+  process.argv.slice(2),
+  { out: { type: 'string', default: 'mnist-gradcam.png' }, backend: { type: 'string', default: 'cpu' } },
+  'pnpm --filter @glassbox-examples/mnist gradcam [--out file.png] [--backend cpu]',
+);
 await useBackend(args.backend);
 const model = await loadModel(CNN_MODEL);
 const { images, labels, ids } = loadDigits('test', { perDigit: 1 });

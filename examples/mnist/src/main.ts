@@ -4,31 +4,23 @@
 //   pnpm demo [-- --out mnist-explained.png --digits 3,8,5 --per-digit 2 --backend cpu]
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { useBackend } from '@glassbox/core';
 import { loadModel } from '@glassbox/core/node';
 import { encodePng } from '@glassbox/viz';
 import { explainDigits } from './explainDigits';
 import { MLP_MODEL } from './modelPaths';
+import { scriptArgs } from './scriptArgs';
 
-const parsed = (() => {
-  try {
-    return parseArgs({
-      // `pnpm demo -- --out x.png` passes the `--` through: drop it.
-      args: process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--')),
-      options: {
-        out: { type: 'string', default: 'mnist-explained.png' },
-        digits: { type: 'string', default: '3,8,5' },
-        'per-digit': { type: 'string', default: '2' },
-        backend: { type: 'string', default: 'cpu' },
-      },
-    });
-  } catch (e) {
-    console.error(`${(e as Error).message}; usage: pnpm demo [--out file.png] [--digits 3,8,5] [--per-digit 2] [--backend cpu]`);
-    process.exit(2);
-  }
-})();
-const args = parsed.values;
+const args = scriptArgs(
+  process.argv.slice(2),
+  {
+    out: { type: 'string', default: 'mnist-explained.png' },
+    digits: { type: 'string', default: '3,8,5' },
+    'per-digit': { type: 'string', default: '2' },
+    backend: { type: 'string', default: 'cpu' },
+  },
+  'pnpm demo [--out file.png] [--digits 3,8,5] [--per-digit 2] [--backend cpu]',
+);
 const digits = args.digits.split(',').map(Number);
 const perDigit = Number(args['per-digit']);
 if (digits.some((d) => !Number.isInteger(d) || d < 0 || d > 9) || !Number.isInteger(perDigit) || perDigit < 1 || digits.length * perDigit > 24) {
