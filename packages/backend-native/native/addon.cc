@@ -224,11 +224,20 @@ Value Conv2d(const CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
-// conv2dBackpropInput(dy, w, dx, params)
+// Optional (y, act) at info[i], info[i + 1]: the fused activation's gradient mask (see conv.h's GradMask).
+gb::GradMask grad_mask(const CallbackInfo& info, size_t i, size_t need) {
+  const float* y = opt_f32(info, i, need, "y");
+  if (!y) return {};
+  long act = num(info, i + 1, "activation");
+  if (act != gb::U_RELU && act != gb::U_RELU6) fail(info.Env(), "the gradient mask's activation must be relu or relu6");
+  return {y, static_cast<int>(act)};
+}
+
+// conv2dBackpropInput(dy, w, dx, params, y?, act?)
 Value Conv2dBackpropInput(const CallbackInfo& info) {
   auto p = conv_params(info, 3);
   gb::conv2d_backprop_input(p, f32(info, 0, out_size(p), "dy"), f32(info, 1, filter_size(p), "filter"),
-                            f32(info, 2, in_size(p), "dx"));
+                            f32(info, 2, in_size(p), "dx"), grad_mask(info, 4, out_size(p)));
   return info.Env().Undefined();
 }
 
@@ -283,12 +292,12 @@ Value DepthwiseConv2d(const CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
-// depthwiseBackpropInput(dy, w, dx, params)
+// depthwiseBackpropInput(dy, w, dx, params, y?, act?)
 Value DepthwiseBackpropInput(const CallbackInfo& info) {
   auto p = conv_params(info, 3);
   if (p.inC <= 0 || p.outC % p.inC != 0) fail(info.Env(), "depthwise: outC must be a multiple of inC");
   gb::depthwise_backprop_input(p, f32(info, 0, out_size(p), "dy"), f32(info, 1, dw_filter_size(p), "filter"),
-                               f32(info, 2, in_size(p), "dx"));
+                               f32(info, 2, in_size(p), "dx"), grad_mask(info, 4, out_size(p)));
   return info.Env().Undefined();
 }
 

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <vector>
 
+#include "common.h"
 #include "conv_direct.h"
 #include "elementwise.h"
 #include "gemm.h"
@@ -103,10 +104,73 @@ void conv2d(const ConvParams& p, const float* x, const float* w, float* y, const
   });
 }
 
-void conv2d_backprop_input(const ConvParams& p, const float* dy, const float* w, float* dx) {
+namespace {
+
+// masked = dy where the activation passed the gradient (the select keeps a NaN in a masked-out dy out).
+// (`&`, not `&&`: one branch-free select the compiler vectorises.)
+template <int ACT>
+GB_INLINE void mask_range(const float* __restrict__ dy, const float* __restrict__ y, float* __restrict__ out, size_t n) {
+  for (size_t i = 0; i < n; ++i) {
+    const float v = y[i];
+    out[i] = (ACT == U_RELU6 ? ((v > 0.f) & (v < 6.f)) : v > 0.f) ? dy[i] : 0.f;
+  }
+}
+
+#define GB_MASK_ISA(ATTR, SUF)                                                        \
+  ATTR void mask_##SUF(const GradMask& m, const float* dy, float* out, size_t n) {    \
+    if (m.act == U_RELU6) mask_range<U_RELU6>(dy, m.y, out, n);                       \
+    else mask_range<U_RELU>(dy, m.y, out, n);                                         \
+  }
+
+GB_FOR_EACH_ISA(GB_MASK_ISA)
+
+void mask_serial(const GradMask& m, const float* dy, float* out, size_t n) { GB_DISPATCH(mask, m, dy, out, n); }
+
+// Pointwise backprop input of a masked dy: row blocks of dy are masked into a small per-thread
+// buffer that stays in cache and multiplied from there, so the masked dy never goes to memory.
+void pointwise_backprop_input_masked(const ConvParams& p, const float* dy, const float* w, float* dx, const GradMask& m) {
+  const long M = p.batch * p.outH * p.outW, K = kdim(p), OC = p.outC;
+  // About 1 MiB of masked rows; at least 96 rows, so that packing w once per block stays small.
+  const long rows = std::max<long>(96, std::min<long>(2048, 262144 / std::max<long>(1, OC))) / 48 * 48;
+  const long nblk = (M + rows - 1) / rows;
+  parallel_for(nblk, 1, [&](size_t b0, size_t b1) {
+    for (size_t blk = b0; blk < b1; ++blk) {
+      const long r0 = blk * rows, r1 = std::min(M, r0 + rows);
+      t_cols.resize(static_cast<size_t>(rows * OC));
+      GradMask rowMask{m.y + r0 * OC, m.act};
+      mask_serial(rowMask, dy + r0 * OC, t_cols.data(), static_cast<size_t>((r1 - r0) * OC));
+      gemm_serial(Gemm{r1 - r0, K, OC, t_cols.data(), OC, 1, w, 1, OC, dx + r0 * K, K, false});
+    }
+  });
+}
+
+}  // namespace
+
+void apply_grad_mask_serial(const GradMask& mask, const float* dy, float* out, size_t n) { mask_serial(mask, dy, out, n); }
+
+void apply_grad_mask(const GradMask& mask, const float* dy, float* out, size_t n) {
+  parallel_for(n, 1 << 15, [&](size_t i0, size_t i1) {
+    GradMask part{mask.y + i0, mask.act};
+    mask_serial(part, dy + i0, out + i0, i1 - i0);
+  });
+}
+
+void conv2d_backprop_input(const ConvParams& p, const float* dy, const float* w, float* dx, const GradMask& mask) {
   const long K = kdim(p), perImg = p.outH * p.outW;
   const long imgSize = p.inH * p.inW * p.inC;
   if (p.batch * imgSize == 0) return;
+  if (mask.y && is_pointwise(p)) {
+    pointwise_backprop_input_masked(p, dy, w, dx, mask);
+    return;
+  }
+  std::vector<float> masked;
+  if (mask.y) {
+    // Other shapes read dy more than once: mask it once into a buffer.
+    const size_t n = static_cast<size_t>(p.batch * perImg * p.outC);
+    masked.resize(n);
+    apply_grad_mask(mask, dy, masked.data(), n);
+    dy = masked.data();
+  }
   if (is_pointwise(p)) {
     // dx = dy * w^T
     gemm(Gemm{p.batch * perImg, K, p.outC, dy, p.outC, 1, w, 1, p.outC, dx, K, false});

@@ -8,6 +8,6 @@ namespace gb {
 /** y = depthwise_conv2d(x, w) (+ bias per out channel, then activation `act`). */
 void depthwise_conv2d(const ConvParams& p, const float* x, const float* w, float* y, const float* bias, int act, float alpha);
 /** dx = depthwise conv2d backprop wrt input (gathered per input row: no write conflicts). */
-void depthwise_backprop_input(const ConvParams& p, const float* dy, const float* w, float* dx);
+void depthwise_backprop_input(const ConvParams& p, const float* dy, const float* w, float* dx, const GradMask& mask = {});
 
 }  // namespace gb

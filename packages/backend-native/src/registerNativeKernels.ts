@@ -3,6 +3,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { withFallback } from './kernels/kernelUtil';
 import { nativeKernels } from './kernels/nativeKernels';
 import { activationGradKernel } from './kernels/activationGradKernel';
+import { maskedBackpropKernels } from './kernels/maskedBackpropKernels';
 import { NativeKernelBackend } from './NativeKernelBackend';
 
 /** The tfjs backend name. */
@@ -25,7 +26,7 @@ export function registerNativeKernels(): void {
     });
   }
   // Kernels tfjs does not have: Glassbox's own (see their files).
-  for (const k of [activationGradKernel]) {
+  for (const k of [activationGradKernel, ...maskedBackpropKernels]) {
     if (tf.getKernel(k.kernelName, NATIVE_TFJS_NAME)) continue;
     tf.registerKernel({ kernelName: k.kernelName, backendName: NATIVE_TFJS_NAME, kernelFunc: withFallback(k.kernelName, k.impl, k.javaScript) });
   }

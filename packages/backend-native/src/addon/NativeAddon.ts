@@ -19,10 +19,12 @@ export interface NativeAddon {
   softmax(x: Float32Array, out: Float32Array, rows: number, cols: number): void;
   transpose(x: Float32Array, shape: Int32Array, perm: Int32Array, out: Float32Array): void;
   conv2d(x: Float32Array, filter: Float32Array, y: Float32Array, params: Int32Array, bias: Float32Array | null, activation: number, alpha: number): void;
-  conv2dBackpropInput(dy: Float32Array, filter: Float32Array, dx: Float32Array, params: Int32Array): void;
+  /** With `y` and `activation` (1 relu, 2 relu6), of `dy` masked where the fused activation stopped the gradient. */
+  conv2dBackpropInput(dy: Float32Array, filter: Float32Array, dx: Float32Array, params: Int32Array, y?: Float32Array | null, activation?: number): void;
   conv2dBackpropFilter(x: Float32Array, dy: Float32Array, dw: Float32Array, params: Int32Array): void;
   depthwiseConv2d(x: Float32Array, filter: Float32Array, y: Float32Array, params: Int32Array, bias: Float32Array | null, activation: number, alpha: number): void;
-  depthwiseBackpropInput(dy: Float32Array, filter: Float32Array, dx: Float32Array, params: Int32Array): void;
+  /** With `y` and `activation` (1 relu, 2 relu6), of `dy` masked where the fused activation stopped the gradient. */
+  depthwiseBackpropInput(dy: Float32Array, filter: Float32Array, dx: Float32Array, params: Int32Array, y?: Float32Array | null, activation?: number): void;
   slice(x: ArrayBufferView, xShape: Int32Array, begin: Int32Array, outShape: Int32Array, out: ArrayBufferView, elementSize: number): void;
   pad(x: ArrayBufferView, xShape: Int32Array, before: Int32Array, outShape: Int32Array, out: ArrayBufferView, elementSize: number, value: ArrayBufferView): void;
   tile(x: ArrayBufferView, xShape: Int32Array, outShape: Int32Array, out: ArrayBufferView, elementSize: number): void;

@@ -4,7 +4,7 @@ import {
 } from '@tensorflow/tfjs-core';
 import { BinaryOp, type NativeAddon } from '../addon/NativeAddon';
 import { broadcastInto } from './binaryKernels';
-import { activationCode, alloc, f32, output, sizeOf, type NativeKernel, type NativeKernelArgs } from './kernelUtil';
+import { activationCode, alloc, f32, gradMask, output, sizeOf, type NativeKernel, type NativeKernelArgs } from './kernelUtil';
 
 type ConvInfo = backend_util.Conv2DInfo;
 type Pad = 'valid' | 'same' | number | backend_util.ExplicitPadding;
@@ -59,16 +59,22 @@ function conv(args: NativeKernelArgs, addon: NativeAddon, fused: boolean): Tenso
   return output(args.backend, sum.shape, sum.values);
 }
 
-function backpropInput(args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null {
+/**
+ * Conv2DBackpropInput; `masked`: of `dy` masked by the fused activation's output `y` (the
+ * `GlassboxConv2DBackpropInputMasked` kernel, see ./maskedBackpropKernels).
+ */
+export function backpropInput(args: NativeKernelArgs, addon: NativeAddon, masked = false): TensorInfo | null {
   const { dy, filter } = args.inputs;
   if (!dy || !filter) return null; // an input missing: the cpu kernel runs
   const attrs = args.attrs as unknown as ConvAttrs & { inputShape: [number, number, number, number] };
   const dyv = f32(args.backend, dy), wv = f32(args.backend, filter);
   if (!dyv || !wv) return null;
+  const mask = masked ? gradMask(args) : undefined;
+  if (mask === null) return null;
   const info = convInfo(attrs.inputShape, filter.shape, attrs, 1);
   if (!info) return null;
   const dx = alloc(sizeOf(attrs.inputShape));
-  addon.conv2dBackpropInput(dyv, wv, dx, params(info));
+  addon.conv2dBackpropInput(dyv, wv, dx, params(info), mask?.y, mask?.act);
   return output(args.backend, [...attrs.inputShape], dx);
 }
 
@@ -134,7 +140,7 @@ function avgPoolGrad(args: NativeKernelArgs, addon: NativeAddon): TensorInfo | n
 export const convKernels: NativeKernel[] = [
   { kernelName: Conv2D, impl: (args, addon) => conv(args, addon, false) },
   { kernelName: FusedConv2D, impl: (args, addon) => conv(args, addon, true) },
-  { kernelName: Conv2DBackpropInput, impl: backpropInput },
+  { kernelName: Conv2DBackpropInput, impl: (args, addon) => backpropInput(args, addon) },
   { kernelName: Conv2DBackpropFilter, impl: backpropFilter },
   { kernelName: MaxPool, impl: pool('max') },
   { kernelName: AvgPool, impl: pool('avg') },

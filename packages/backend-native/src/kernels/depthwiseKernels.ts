@@ -1,6 +1,6 @@
 import { DepthwiseConv2dNative, DepthwiseConv2dNativeBackpropInput, FusedDepthwiseConv2D, backend_util, type TensorInfo } from '@tensorflow/tfjs-core';
 import type { NativeAddon } from '../addon/NativeAddon';
-import { activationCode, alloc, f32, output, sizeOf, type NativeKernel, type NativeKernelArgs } from './kernelUtil';
+import { activationCode, alloc, f32, gradMask, output, sizeOf, type NativeKernel, type NativeKernelArgs } from './kernelUtil';
 
 type Pad = 'valid' | 'same' | number | backend_util.ExplicitPadding;
 interface DepthwiseAttrs {
@@ -49,16 +49,22 @@ function depthwise(fused: boolean) {
   };
 }
 
-function backpropInput(args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null {
+/**
+ * DepthwiseConv2dNativeBackpropInput; `masked`: of `dy` masked by the fused activation's output `y`
+ * (the `GlassboxDepthwiseBackpropInputMasked` kernel, see ./maskedBackpropKernels).
+ */
+export function depthwiseBackpropInput(args: NativeKernelArgs, addon: NativeAddon, masked = false): TensorInfo | null {
   const { dy, filter } = args.inputs;
   if (!dy || !filter) return null; // an input missing: the cpu kernel runs
   const a = args.attrs as unknown as DepthwiseAttrs;
   const dyv = f32(args.backend, dy), wv = f32(args.backend, filter);
   if (!dyv || !wv || !a.inputShape) return null;
+  const mask = masked ? gradMask(args) : undefined;
+  if (mask === null) return null;
   const c = info([...a.inputShape], filter.shape, a);
   if (!c) return null;
   const dx = alloc(sizeOf(a.inputShape));
-  addon.depthwiseBackpropInput(dyv, wv, dx, params(c));
+  addon.depthwiseBackpropInput(dyv, wv, dx, params(c), mask?.y, mask?.act);
   return output(args.backend, [...a.inputShape], dx);
 }
 
@@ -66,5 +72,5 @@ function backpropInput(args: NativeKernelArgs, addon: NativeAddon): TensorInfo |
 export const depthwiseKernels: NativeKernel[] = [
   { kernelName: DepthwiseConv2dNative, impl: depthwise(false) },
   { kernelName: FusedDepthwiseConv2D, impl: depthwise(true) },
-  { kernelName: DepthwiseConv2dNativeBackpropInput, impl: backpropInput },
+  { kernelName: DepthwiseConv2dNativeBackpropInput, impl: (args, addon) => depthwiseBackpropInput(args, addon) },
 ];

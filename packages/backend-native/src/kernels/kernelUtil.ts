@@ -97,3 +97,16 @@ export function activationCode(activation: unknown): number | undefined {
     default: return undefined;
   }
 }
+
+/**
+ * The gradient mask of a masked backprop kernel: its float32 input `y` (the fused output, shaped
+ * like `dy`) and the addon's code of its `activation` attribute (relu 1, relu6 2); null when the
+ * call is not one the addon takes.
+ */
+export function gradMask(args: NativeKernelArgs): { y: Float32Array; act: number } | null {
+  const { dy, y } = args.inputs;
+  const yv = f32(args.backend, y);
+  const act = activationCode(args.attrs.activation);
+  if (!yv || !dy || (act !== 1 && act !== 2) || y!.shape.length !== dy.shape.length || y!.shape.some((d, i) => d !== dy.shape[i])) return null;
+  return { y: yv, act };
+}

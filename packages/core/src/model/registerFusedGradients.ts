@@ -13,6 +13,25 @@ const run = (name: string, inputs: Record<string, tf.Tensor>, attrs: Attrs) =>
 export const ACTIVATION_GRAD_KERNEL = 'GlassboxActivationGrad';
 
 /**
+ * Kernels a backend may register to run a convolution's input backprop on `dy` masked by the fused
+ * relu/relu6 in the same pass, instead of `GlassboxActivationGrad` and then the backprop (the
+ * masked `dy` never goes to memory): inputs `{dy, y, filter}`, the backprop kernel's attributes
+ * plus `activation` ('relu' | 'relu6'). `@glassbox/backend-native` registers both.
+ */
+export const MASKED_BACKPROP_INPUT_KERNELS = {
+  conv2d: 'GlassboxConv2DBackpropInputMasked',
+  depthwise: 'GlassboxDepthwiseBackpropInputMasked',
+} as const;
+
+/** The input backprop of the activation-masked `dy` in one kernel, when the backend has it; else null. */
+function maskedBackpropInput(
+  kernel: string, dy: tf.Tensor, y: tf.Tensor, filter: tf.Tensor, activation: unknown, attrs: Attrs,
+): tf.Tensor | null {
+  if ((activation !== 'relu' && activation !== 'relu6') || !tf.getKernel(kernel, tf.getBackend())) return null;
+  return run(kernel, { dy, y, filter }, { ...attrs, activation });
+}
+
+/**
  * The gradient of the pre-activation from the fused output `y`. The masks read `y`, not the
  * pre-activation: `y > 0` iff the pre-activation is, and ReLU6 passes the gradient where
  * `0 < y < 6` (PyTorch's hardtanh rule; the kink points themselves get 0).
@@ -52,7 +71,7 @@ let registered = false;
  * `_FusedMatMul`) as lazy thunks, one per input. tfjs's own fused ops compute every input's
  * gradient eagerly inside a `customGrad` (a saliency map pays for the filter gradient); a kernel
  * run directly with `runKernel` uses these instead, and the tape calls only the thunks of inputs
- * on the path to what is differentiated. Idempotent; `ensureGradients` calls it.
+ * on the path to what is differentiated. Idempotent; the compiled layers forward pass and the fused graph nodes call it.
  *
  * @example
  * ```ts
@@ -74,7 +93,9 @@ export function registerFusedGradients(): void {
       const d = () => fusedActivationGrad(dy as tf.Tensor, y, a.activation, a.leakyreluAlpha);
       const common = { strides: a.strides, pad: a.pad, dataFormat: 'NHWC', dimRoundingMode: a.dimRoundingMode, dilations: a.dilations };
       return {
-        x: () => run('Conv2DBackpropInput', { dy: d(), filter }, { ...common, inputShape: x.shape }),
+        x: () =>
+          maskedBackpropInput(MASKED_BACKPROP_INPUT_KERNELS.conv2d, dy as tf.Tensor, y, filter, a.activation, { ...common, inputShape: x.shape }) ??
+          run('Conv2DBackpropInput', { dy: d(), filter }, { ...common, inputShape: x.shape }),
         filter: () => run('Conv2DBackpropFilter', { x, dy: d() }, { ...common, filterShape: filter.shape }),
         bias: () => reduceTo(d(), [y.shape[y.rank - 1]!]),
       };
@@ -90,7 +111,9 @@ export function registerFusedGradients(): void {
       const d = () => fusedActivationGrad(dy as tf.Tensor, y, a.activation, a.leakyreluAlpha);
       const common = { strides: a.strides, pad: a.pad, dimRoundingMode: a.dimRoundingMode, dilations: a.dilations ?? [1, 1] };
       return {
-        x: () => run('DepthwiseConv2dNativeBackpropInput', { dy: d(), filter }, { ...common, inputShape: x.shape }),
+        x: () =>
+          maskedBackpropInput(MASKED_BACKPROP_INPUT_KERNELS.depthwise, dy as tf.Tensor, y, filter, a.activation, { ...common, inputShape: x.shape }) ??
+          run('DepthwiseConv2dNativeBackpropInput', { dy: d(), filter }, { ...common, inputShape: x.shape }),
         filter: () => run('DepthwiseConv2dNativeBackpropFilter', { x, dy: d() }, { ...common, filterShape: filter.shape }),
         bias: () => reduceTo(d(), [y.shape[y.rank - 1]!]),
       };
