@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
 #include <vector>
 
 #include "common.h"
@@ -13,7 +14,7 @@
 namespace gb {
 namespace {
 
-thread_local std::vector<float> t_cols;
+thread_local std::vector<float> t_cols, t_masked_rows;
 
 long kdim(const ConvParams& p) { return p.fH * p.fW * p.inC; }
 
@@ -163,13 +164,13 @@ void conv2d_backprop_input(const ConvParams& p, const float* dy, const float* w,
     pointwise_backprop_input_masked(p, dy, w, dx, mask);
     return;
   }
-  std::vector<float> masked;
-  if (mask.y) {
-    // Other shapes read dy more than once: mask it once into a buffer.
+  std::unique_ptr<float[]> masked;
+  if (mask.y && conv_direct_suits(p)) {
+    // The direct kernel gathers dy from several rows: mask it once (not zero-filled first).
     const size_t n = static_cast<size_t>(p.batch * perImg * p.outC);
-    masked.resize(n);
-    apply_grad_mask(mask, dy, masked.data(), n);
-    dy = masked.data();
+    masked.reset(new float[n]);
+    apply_grad_mask(mask, dy, masked.get(), n);
+    dy = masked.get();
   }
   if (is_pointwise(p)) {
     // dx = dy * w^T
@@ -189,8 +190,15 @@ void conv2d_backprop_input(const ConvParams& p, const float* dy, const float* w,
       std::memset(dx + i0 * imgSize, 0, sizeof(float) * (i1 - i0) * imgSize);
       if (q1 == q0) continue;
       t_cols.resize(static_cast<size_t>((q1 - q0) * K));
+      const float* dyq = dy + q0 * p.outC;
+      if (mask.y) {
+        // This block's rows of dy, masked into a buffer that stays in cache.
+        t_masked_rows.resize(static_cast<size_t>((q1 - q0) * p.outC));
+        mask_serial({mask.y + q0 * p.outC, mask.act}, dyq, t_masked_rows.data(), static_cast<size_t>((q1 - q0) * p.outC));
+        dyq = t_masked_rows.data();
+      }
       // cols[q, k] = sum_co dy[q, co] * w[k, co]
-      gemm_serial(Gemm{q1 - q0, K, p.outC, dy + q0 * p.outC, p.outC, 1, w, 1, p.outC, t_cols.data(), K, false});
+      gemm_serial(Gemm{q1 - q0, K, p.outC, dyq, p.outC, 1, w, 1, p.outC, t_cols.data(), K, false});
       col2im_add(p, t_cols.data(), q0, q1, dx);
     }
   });
