@@ -10,38 +10,54 @@
 
 namespace gb {
 
-void depthwise_conv2d(const ConvParams& p, const float* x, const float* w, float* y, const float* bias, int act, float alpha) {
+namespace {
+
+// y rows [r0, r1) (row r = image r / outH, row r % outH), then bias and activation.
+GB_INLINE void depthwise_forward_rows(const ConvParams& p, const float* x, const float* w, float* y, const float* bias, int act,
+                                      float alpha, size_t r0, size_t r1) {
   const long C = p.inC, M = p.outC / std::max<long>(1, p.inC), OC = p.outC;
-  const long rows = p.batch * p.outH;
-  size_t grain = std::max<long>(1, 8192 / std::max<long>(1, p.outW * OC * p.fH * p.fW));
-  parallel_for(rows, grain, [&](size_t r0, size_t r1) {
-    for (size_t r = r0; r < r1; ++r) {
-      const long b = static_cast<long>(r) / p.outH, oh = static_cast<long>(r) % p.outH;
-      float* yrow = y + r * p.outW * OC;
-      std::memset(yrow, 0, sizeof(float) * p.outW * OC);
-      const float* xb = x + b * p.inH * p.inW * C;
-      for (long kh = 0; kh < p.fH; ++kh) {
-        const long h = oh * p.sH - p.padT + kh * p.dH;
-        if (h < 0 || h >= p.inH) continue;
-        for (long ow = 0; ow < p.outW; ++ow) {
-          float* __restrict__ out = yrow + ow * OC;
-          for (long kw = 0; kw < p.fW; ++kw) {
-            const long wi = ow * p.sW - p.padL + kw * p.dW;
-            if (wi < 0 || wi >= p.inW) continue;
-            const float* __restrict__ xs = xb + (h * p.inW + wi) * C;
-            const float* __restrict__ ws = w + (kh * p.fW + kw) * OC;
-            if (M == 1) {
-              for (long c = 0; c < C; ++c) out[c] += xs[c] * ws[c];
-            } else {
-              for (long c = 0; c < C; ++c)
-                for (long m = 0; m < M; ++m) out[c * M + m] += xs[c] * ws[c * M + m];
-            }
+  for (size_t r = r0; r < r1; ++r) {
+    const long b = static_cast<long>(r) / p.outH, oh = static_cast<long>(r) % p.outH;
+    float* yrow = y + r * p.outW * OC;
+    std::memset(yrow, 0, sizeof(float) * p.outW * OC);
+    const float* xb = x + b * p.inH * p.inW * C;
+    for (long kh = 0; kh < p.fH; ++kh) {
+      const long h = oh * p.sH - p.padT + kh * p.dH;
+      if (h < 0 || h >= p.inH) continue;
+      for (long ow = 0; ow < p.outW; ++ow) {
+        float* __restrict__ out = yrow + ow * OC;
+        for (long kw = 0; kw < p.fW; ++kw) {
+          const long wi = ow * p.sW - p.padL + kw * p.dW;
+          if (wi < 0 || wi >= p.inW) continue;
+          const float* __restrict__ xs = xb + (h * p.inW + wi) * C;
+          const float* __restrict__ ws = w + (kh * p.fW + kw) * OC;
+          if (M == 1) {
+            for (long c = 0; c < C; ++c) out[c] += xs[c] * ws[c];
+          } else {
+            for (long c = 0; c < C; ++c)
+              for (long m = 0; m < M; ++m) out[c * M + m] += xs[c] * ws[c * M + m];
           }
         }
       }
-      if (bias || act != 0) bias_act_rows(yrow, p.outW, OC, OC, bias, false, act, alpha);
     }
-  });
+    if (bias || act != 0) bias_act_rows(yrow, p.outW, OC, OC, bias, false, act, alpha);
+  }
+}
+
+#define GB_DEPTHWISE_FORWARD_ISA(ATTR, SUF)                                                                      \
+  ATTR void forward_##SUF(const ConvParams& p, const float* x, const float* w, float* y, const float* bias, int act, \
+                          float alpha, size_t r0, size_t r1) {                                                     \
+    depthwise_forward_rows(p, x, w, y, bias, act, alpha, r0, r1);                                                  \
+  }
+
+GB_FOR_EACH_ISA(GB_DEPTHWISE_FORWARD_ISA)
+
+}  // namespace
+
+void depthwise_conv2d(const ConvParams& p, const float* x, const float* w, float* y, const float* bias, int act, float alpha) {
+  const long rows = p.batch * p.outH;
+  size_t grain = std::max<long>(1, 8192 / std::max<long>(1, p.outW * p.outC * p.fH * p.fW));
+  parallel_for(rows, grain, [&](size_t r0, size_t r1) { GB_DISPATCH(forward, p, x, w, y, bias, act, alpha, r0, r1); });
 }
 
 namespace {
