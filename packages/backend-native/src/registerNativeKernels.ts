@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { withFallback } from './kernels/kernelUtil';
+import type { KernelFunc } from '@tensorflow/tfjs-core';
+import { runJavaScript, withFallback } from './kernels/kernelUtil';
 import { nativeKernels } from './kernels/nativeKernels';
 import { activationGradKernel } from './kernels/activationGradKernel';
 import { maskedBackpropKernels } from './kernels/maskedBackpropKernels';
@@ -22,7 +23,9 @@ export function registerNativeKernels(): void {
     tf.registerKernel({
       ...config,
       backendName: NATIVE_TFJS_NAME,
-      kernelFunc: impl ? withFallback(config.kernelName, impl, config.kernelFunc) : config.kernelFunc,
+      kernelFunc: impl
+        ? withFallback(config.kernelName, impl, config.kernelFunc)
+        : (((args: Parameters<KernelFunc>[0]) => runJavaScript(config.kernelFunc, args as never, config.kernelName)) as KernelFunc),
     });
   }
   // Kernels tfjs does not have: Glassbox's own (see their files).

@@ -2,6 +2,7 @@ import type { KernelBackend, KernelFunc, NamedAttrMap, TensorInfo } from '@tenso
 import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import { loadAddon } from '../addon/loadAddon';
 import type { NativeAddon } from '../addon/NativeAddon';
+import { outputPool } from './outputPool';
 
 /** What a native kernel receives; it returns null to hand the call to the cpu kernel. */
 export interface NativeKernelArgs {
@@ -42,6 +43,22 @@ export function nativeKernelCalls(): Record<string, { native: number; fallback: 
   return Object.fromEntries([...kernelStats].map(([k, v]) => [k, { ...v }]));
 }
 
+/** Kernels that never keep a view of an input's buffer: they share it by reference count or copy it. */
+const SHARES_BY_REFCOUNT = new Set(['Identity', 'Reshape', 'Cast']);
+
+/**
+ * Runs a JavaScript (cpu) kernel. Its inputs' buffers are no longer recycled (see ./outputPool): a
+ * JavaScript kernel may return a view of one (the cpu Slice returns a subarray) that would outlive
+ * the input's disposal.
+ */
+export function runJavaScript(kernel: KernelFunc, args: { inputs: unknown; backend: KernelBackend; attrs?: NamedAttrMap }, name?: string): ReturnType<KernelFunc> {
+  if (name === undefined || !SHARES_BY_REFCOUNT.has(name)) {
+    const data = (args.backend as MathBackendCPU).data;
+    for (const t of Object.values(args.inputs as Record<string, TensorInfo | undefined>)) if (t) outputPool.taint(data.get(t.dataId)?.values);
+  }
+  return kernel(args as Parameters<KernelFunc>[0]);
+}
+
 /** Wraps a native implementation so that unsupported calls (dtypes, layouts) run the cpu kernel. */
 export function withFallback(kernelName: string, impl: NativeKernelImpl, cpu: KernelFunc): KernelFunc {
   const stats = { native: 0, fallback: 0 };
@@ -53,7 +70,7 @@ export function withFallback(kernelName: string, impl: NativeKernelImpl, cpu: Ke
       return result;
     }
     stats.fallback++;
-    return cpu(args as Parameters<KernelFunc>[0]);
+    return runJavaScript(cpu, args);
   }) as KernelFunc;
 }
 
@@ -66,11 +83,17 @@ export function f32(backend: MathBackendCPU, t: TensorInfo | undefined): Float32
 
 const HUGE_ELEMENTS = 1 << 18; // 1 MiB
 
-/** A new Float32Array of n elements, not zero-filled (every native kernel writes all of it). */
+/**
+ * A Float32Array of n elements for a native kernel's output, not zero-filled (every native kernel
+ * writes all of it): a recycled one when the pool has one (see ./outputPool), else a new one.
+ */
 export function alloc(n: number): Float32Array {
   if (n === 0) return new Float32Array(0);
+  const recycled = outputPool.take(n);
+  if (recycled) return recycled;
   const buf = Buffer.allocUnsafeSlow(n * 4);
   const out = new Float32Array(buf.buffer, buf.byteOffset, n);
+  outputPool.own(out);
   if (n >= HUGE_ELEMENTS) loadAddon().adviseHeap(); // heap grown for it: huge pages before the kernel touches it
   return out;
 }

@@ -23,7 +23,7 @@ const CASES: ['conv' | 'depthwise', number[], number[], number, Pad][] = [
 
 /** The forward output shape of a case. */
 function outShape(kind: 'conv' | 'depthwise', xs: number[], fs: number[], strides: number, pad: Pad): number[] {
-  const x = tf.zeros(xs) as tf.Tensor4D, f = tf.zeros(fs) as tf.Tensor4D;
+  const x = tf.zeros(xs as [number, number, number, number]) as tf.Tensor4D, f = tf.zeros(fs as [number, number, number, number]) as tf.Tensor4D;
   const y = kind === 'conv' ? tf.conv2d(x, f, strides, pad) : tf.depthwiseConv2d(x, f, strides, pad);
   const shape = y.shape;
   tf.dispose([x, f, y]);
