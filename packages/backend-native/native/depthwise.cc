@@ -8,6 +8,9 @@
 #include "elementwise.h"
 #include "thread_pool.h"
 
+// No fused multiply-adds here: same rounding on every ISA.
+#pragma GCC optimize("fp-contract=off")
+
 namespace gb {
 
 namespace {
