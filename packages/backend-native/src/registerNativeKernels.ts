@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import type { KernelFunc } from '@tensorflow/tfjs-core';
-import { runJavaScript, withFallback } from './kernels/kernelUtil';
+import { runJavaScript, SHARES_BY_REFCOUNT, withFallback } from './kernels/kernelUtil';
 import { nativeKernels } from './kernels/nativeKernels';
 import { activationGradKernel } from './kernels/activationGradKernel';
 import { maskedBackpropKernels } from './kernels/maskedBackpropKernels';
@@ -25,7 +25,9 @@ export function registerNativeKernels(): void {
       backendName: NATIVE_TFJS_NAME,
       kernelFunc: impl
         ? withFallback(config.kernelName, impl, config.kernelFunc)
-        : (((args: Parameters<KernelFunc>[0]) => runJavaScript(config.kernelFunc, args as never, config.kernelName)) as KernelFunc),
+        : SHARES_BY_REFCOUNT.has(config.kernelName)
+          ? config.kernelFunc
+          : (((args: Parameters<KernelFunc>[0]) => runJavaScript(config.kernelFunc, args as never)) as KernelFunc),
     });
   }
   // Kernels tfjs does not have: Glassbox's own (see their files).

@@ -43,19 +43,17 @@ export function nativeKernelCalls(): Record<string, { native: number; fallback: 
   return Object.fromEntries([...kernelStats].map(([k, v]) => [k, { ...v }]));
 }
 
-/** Kernels that never keep a view of an input's buffer: they share it by reference count or copy it. */
-const SHARES_BY_REFCOUNT = new Set(['Identity', 'Reshape', 'Cast']);
+/** JavaScript kernels that never keep a view of an input's buffer: they share it by reference count or copy it. */
+export const SHARES_BY_REFCOUNT: ReadonlySet<string> = new Set(['Identity', 'Reshape', 'Cast']);
 
 /**
  * Runs a JavaScript (cpu) kernel. Its inputs' buffers are no longer recycled (see ./outputPool): a
  * JavaScript kernel may return a view of one (the cpu Slice returns a subarray) that would outlive
  * the input's disposal.
  */
-export function runJavaScript(kernel: KernelFunc, args: { inputs: unknown; backend: KernelBackend; attrs?: NamedAttrMap }, name?: string): ReturnType<KernelFunc> {
-  if (name === undefined || !SHARES_BY_REFCOUNT.has(name)) {
-    const data = (args.backend as MathBackendCPU).data;
-    for (const t of Object.values(args.inputs as Record<string, TensorInfo | undefined>)) if (t) outputPool.taint(data.get(t.dataId)?.values);
-  }
+export function runJavaScript(kernel: KernelFunc, args: { inputs: unknown; backend: KernelBackend; attrs?: NamedAttrMap }): ReturnType<KernelFunc> {
+  const data = (args.backend as MathBackendCPU).data;
+  for (const t of Object.values(args.inputs as Record<string, TensorInfo | undefined>)) if (t) outputPool.taint(data.get(t.dataId)?.values);
   return kernel(args as Parameters<KernelFunc>[0]);
 }
 
