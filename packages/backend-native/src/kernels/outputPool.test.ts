@@ -10,7 +10,7 @@ afterAll(() => {
 });
 
 describe('createOutputPool', () => {
-  it('hands back only buffers it owns, of the exact length, within its capacity', () => {
+  it('hands back only buffers it owns, within its capacity', () => {
     const pool = createOutputPool(64);
     const a = new Float32Array(8), b = new Float32Array(8), c = new Float32Array(4), stranger = new Float32Array(8);
     [a, b, c].forEach((v) => pool.own(v));
@@ -20,9 +20,29 @@ describe('createOutputPool', () => {
     expect(pool.bytes).toBe(48);
     expect(pool.give(b)).toBe(false); // 48 + 32 > 64
     expect(pool.take(4)).toBe(c);
-    expect(pool.take(4)).toBeUndefined();
+    expect(pool.take(3)).toBeUndefined(); // a (8) is over twice 3
     expect(pool.take(8)).toBe(a);
     expect(pool.bytes).toBe(0);
+  });
+
+  it('serves a shorter request from the shortest pooled buffer up to twice as long, as a view that comes back whole', () => {
+    const pool = createOutputPool(1024);
+    const long = new Float32Array(10), longer = new Float32Array(16);
+    [long, longer].forEach((v) => pool.own(v));
+    pool.give(longer);
+    pool.give(long);
+    expect(pool.take(4)).toBeUndefined(); // 10 and 16 are both over twice 4
+    const view = pool.take(6)!;
+    expect(view.length).toBe(6);
+    expect(view.buffer).toBe(long.buffer); // the shortest that fits
+    expect(pool.owns(view)).toBe(true);
+    expect(pool.give(view)).toBe(true);
+    expect(pool.bytes).toBe(104); // long (40 bytes) and longer (64), each whole
+    expect(pool.take(10)).toBe(long);
+    const other = pool.take(9)!;
+    expect(other.buffer).toBe(longer.buffer);
+    pool.taint(other);
+    expect(pool.give(other)).toBe(false);
   });
 
   it('a tainted buffer is never recycled; clear drops everything; capacity 0 owns nothing', () => {

@@ -4,15 +4,16 @@
  * V8 frees an ArrayBuffer only when it garbage-collects it, and counts its bytes as external memory
  * until then. An explanation makes hundreds of MB of short-lived tensors, so V8 collected every few
  * milliseconds for "external memory pressure" (a fifth of a MobileNetV2 saliency map's time). Here a
- * buffer comes back when its tensor's data is disposed (refcount 0) and is handed to the next
- * output of the same length, so no new memory is allocated and none waits for a collection.
+ * buffer comes back when its tensor's data is disposed (refcount 0) and serves the next output that
+ * fits it (the shortest pooled buffer at most twice the length asked for, as a view of its start),
+ * so no new memory is allocated and none waits for a collection.
  *
  * Only buffers that native kernels allocated are recycled, and never one that a JavaScript kernel
  * was given as an input (it may keep a view of it: the cpu Slice returns a subarray) or that a
  * read returned: the backend's `readSync`/`read` hand out copies of them.
  */
 export interface OutputPool {
-  /** A recycled buffer of exactly n elements, or undefined. */
+  /** A recycled buffer of n elements (a view of a pooled one up to twice as long), or undefined. */
   take(n: number): Float32Array | undefined;
   /** Marks a buffer a native kernel allocated as recyclable. */
   own(values: Float32Array): void;
@@ -38,32 +39,47 @@ export function poolCapacityFromEnv(env: Record<string, string | undefined> = pr
   return Number.isFinite(mb) && mb >= 0 ? Math.floor(mb * 1024 * 1024) : DEFAULT_POOL_BYTES;
 }
 
+/** A pooled buffer serves requests down to this fraction of its length (less would waste more than half). */
+const MIN_FILL = 0.5;
+
 export function createOutputPool(capacityBytes: number): OutputPool {
-  const free = new Map<number, Float32Array[]>();
-  const owned = new WeakSet<Float32Array>();
+  const free = new Map<number, Float32Array[]>(); // by length
+  const owned = new WeakSet<Float32Array>(); // recyclable buffers, as allocated
+  const baseOf = new WeakMap<Float32Array, Float32Array>(); // a handed-out view -> its buffer
   let bytes = 0;
+  const base = (v: unknown): Float32Array | undefined =>
+    v instanceof Float32Array ? (owned.has(v) ? v : baseOf.get(v)) : undefined;
   return {
     take(n) {
-      const list = free.get(n);
-      const v = list?.pop();
-      if (v) bytes -= v.byteLength;
-      return v;
+      // Best fit: the shortest pooled buffer that holds n elements and is at most twice as long.
+      let best = 0;
+      for (const [len, list] of free) if (list.length > 0 && len >= n && len * MIN_FILL <= n && (best === 0 || len < best)) best = len;
+      if (best === 0) return undefined;
+      const buffer = free.get(best)!.pop()!;
+      bytes -= buffer.byteLength;
+      if (best === n) return buffer;
+      const view = new Float32Array(buffer.buffer, buffer.byteOffset, n);
+      baseOf.set(view, buffer);
+      return view;
     },
     own(values) {
       if (capacityBytes > 0) owned.add(values);
     },
     owns(values): values is Float32Array {
-      return values instanceof Float32Array && owned.has(values);
+      const b = base(values);
+      return b !== undefined && owned.has(b);
     },
     taint(values) {
-      if (values instanceof Float32Array) owned.delete(values);
+      const b = base(values);
+      if (b) owned.delete(b);
     },
     give(values) {
-      if (!(values instanceof Float32Array) || !owned.has(values) || bytes + values.byteLength > capacityBytes) return false;
-      const list = free.get(values.length);
-      if (list) list.push(values);
-      else free.set(values.length, [values]);
-      bytes += values.byteLength;
+      const b = base(values);
+      if (!b || !owned.has(b) || bytes + b.byteLength > capacityBytes) return false;
+      const list = free.get(b.length);
+      if (list) list.push(b);
+      else free.set(b.length, [b]);
+      bytes += b.byteLength;
       return true;
     },
     clear() {
