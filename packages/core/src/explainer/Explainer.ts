@@ -36,7 +36,7 @@ export interface ExplainResult<D = unknown> {
   data?: D;
 }
 
-/** How an explainer is called. */
+/** How an explainer is called. Other keys are refused (`INVALID_OPTION`): `{ targets: 2 }` would otherwise explain the predicted class. */
 export interface ExplainCall<O> {
   /** Method options; unknown keys are refused. */
   options?: (Partial<O> & Record<string, unknown>) | undefined;

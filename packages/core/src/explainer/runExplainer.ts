@@ -15,6 +15,7 @@ import { checkSeed } from '../random/checkSeed';
 import type { ExplainCall, ExplainInput, Explainer } from './Explainer';
 import type { ExplainContext } from './ExplainContext';
 import { resolveOptions } from './resolveOptions';
+import { checkExplainCall } from './checkExplainCall';
 import { resolveTargets } from './resolveTargets';
 import { toInputTensor } from './toInputTensor';
 import { asNoGradientError } from '../tensor/asNoGradientError';
@@ -82,6 +83,7 @@ export async function runExplainer<O, K extends ExplanationKind, D>(
   inputs: ExplainInput,
   call: ExplainCall<O> = {},
 ): Promise<Explanation<K, D>> {
+  checkExplainCall(call);
   checkCapabilities(explainer, model);
   const options = resolveOptions(explainer.options, call.options as Record<string, unknown>, `method "${explainer.name}"`);
   if (call.seed !== undefined) checkSeed(call.seed);
