@@ -10,8 +10,9 @@ import type { NativeKernel } from './kernelUtil';
  * `GlassboxDepthwiseBackpropInputMasked`: a convolution's input backprop of `dy` masked by the fused
  * relu / relu6 output `y`, in one pass (`@glassbox/core`'s `MASKED_BACKPROP_INPUT_KERNELS`; the other
  * attributes are those of `Conv2DBackpropInput` / `DepthwiseConv2dNativeBackpropInput`). Natively the
- * masked `dy` never goes to memory: pointwise convolutions mask row blocks that stay in cache, the
- * depthwise backprop masks as it reads.
+ * masked `dy` stays in cache: pointwise and im2col convolutions mask blocks of rows just before the
+ * GEMM reads them, the depthwise backprop the rows each task reads; only the direct kernel (≤ 4
+ * input channels) masks the whole `dy` into a buffer first.
  */
 export const MASKED_CONV2D_BACKPROP_INPUT = 'GlassboxConv2DBackpropInputMasked';
 export const MASKED_DEPTHWISE_BACKPROP_INPUT = 'GlassboxDepthwiseBackpropInputMasked';
