@@ -125,10 +125,15 @@ GB_INLINE void mask_range(const float* __restrict__ dy, const float* __restrict_
 
 GB_FOR_EACH_ISA(GB_MASK_ISA)
 
-void mask_serial(const GradMask& m, const float* dy, float* out, size_t n) { GB_DISPATCH(mask, m, dy, out, n); }
+// Rows [q0, q1) of dy (OC wide), masked into this thread's buffer, which stays in cache.
+const float* masked_rows(const GradMask& m, const float* dy, long q0, long q1, long OC) {
+  t_masked_rows.resize(static_cast<size_t>((q1 - q0) * OC));
+  apply_grad_mask_serial({m.y + q0 * OC, m.act}, dy + q0 * OC, t_masked_rows.data(), static_cast<size_t>((q1 - q0) * OC));
+  return t_masked_rows.data();
+}
 
-// Pointwise backprop input of a masked dy: row blocks of dy are masked into a small per-thread
-// buffer that stays in cache and multiplied from there, so the masked dy never goes to memory.
+// Pointwise backprop input of a masked dy: row blocks of dy are masked in cache and multiplied
+// from there, so the masked dy never goes to memory.
 void pointwise_backprop_input_masked(const ConvParams& p, const float* dy, const float* w, float* dx, const GradMask& m) {
   const long M = p.batch * p.outH * p.outW, K = kdim(p), OC = p.outC;
   // About 1 MiB of masked rows; at least 96 rows, so that packing w once per block stays small.
@@ -137,23 +142,17 @@ void pointwise_backprop_input_masked(const ConvParams& p, const float* dy, const
   parallel_for(nblk, 1, [&](size_t b0, size_t b1) {
     for (size_t blk = b0; blk < b1; ++blk) {
       const long r0 = blk * rows, r1 = std::min(M, r0 + rows);
-      t_cols.resize(static_cast<size_t>(rows * OC));
-      GradMask rowMask{m.y + r0 * OC, m.act};
-      mask_serial(rowMask, dy + r0 * OC, t_cols.data(), static_cast<size_t>((r1 - r0) * OC));
-      gemm_serial(Gemm{r1 - r0, K, OC, t_cols.data(), OC, 1, w, 1, OC, dx + r0 * K, K, false});
+      gemm_serial(Gemm{r1 - r0, K, OC, masked_rows(m, dy, r0, r1, OC), OC, 1, w, 1, OC, dx + r0 * K, K, false});
     }
   });
 }
 
 }  // namespace
 
-void apply_grad_mask_serial(const GradMask& mask, const float* dy, float* out, size_t n) { mask_serial(mask, dy, out, n); }
+void apply_grad_mask_serial(const GradMask& mask, const float* dy, float* out, size_t n) { GB_DISPATCH(mask, mask, dy, out, n); }
 
 void apply_grad_mask(const GradMask& mask, const float* dy, float* out, size_t n) {
-  parallel_for(n, 1 << 15, [&](size_t i0, size_t i1) {
-    GradMask part{mask.y + i0, mask.act};
-    mask_serial(part, dy + i0, out + i0, i1 - i0);
-  });
+  parallel_for(n, 1 << 15, [&](size_t i0, size_t i1) { apply_grad_mask_serial({mask.y + i0, mask.act}, dy + i0, out + i0, i1 - i0); });
 }
 
 void conv2d_backprop_input(const ConvParams& p, const float* dy, const float* w, float* dx, const GradMask& mask) {
@@ -190,13 +189,7 @@ void conv2d_backprop_input(const ConvParams& p, const float* dy, const float* w,
       std::memset(dx + i0 * imgSize, 0, sizeof(float) * (i1 - i0) * imgSize);
       if (q1 == q0) continue;
       t_cols.resize(static_cast<size_t>((q1 - q0) * K));
-      const float* dyq = dy + q0 * p.outC;
-      if (mask.y) {
-        // This block's rows of dy, masked into a buffer that stays in cache.
-        t_masked_rows.resize(static_cast<size_t>((q1 - q0) * p.outC));
-        mask_serial({mask.y + q0 * p.outC, mask.act}, dyq, t_masked_rows.data(), static_cast<size_t>((q1 - q0) * p.outC));
-        dyq = t_masked_rows.data();
-      }
+      const float* dyq = mask.y ? masked_rows(mask, dy, q0, q1, p.outC) : dy + q0 * p.outC;
       // cols[q, k] = sum_co dy[q, co] * w[k, co]
       gemm_serial(Gemm{q1 - q0, K, p.outC, dyq, p.outC, 1, w, 1, p.outC, t_cols.data(), K, false});
       col2im_add(p, t_cols.data(), q0, q1, dx);

@@ -2,7 +2,7 @@ import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import { BinaryOp, type NativeAddon } from '../addon/NativeAddon';
 import { broadcastInto } from './binaryKernels';
-import { alloc, f32, output, type NativeKernel, type NativeKernelArgs } from './kernelUtil';
+import { alloc, f32, gradMask, output, type NativeKernel, type NativeKernelArgs } from './kernelUtil';
 
 /**
  * `GlassboxActivationGrad(dy, y; activation)`: the gradient through a fused kernel's activation from
@@ -11,15 +11,11 @@ import { alloc, f32, output, type NativeKernel, type NativeKernelArgs } from './
  */
 export const ACTIVATION_GRAD = 'GlassboxActivationGrad';
 
-const ops: Record<string, number> = { relu: BinaryOp.reluGrad, relu6: BinaryOp.relu6Grad };
-
 function native(args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null {
-  const { dy, y } = args.inputs;
-  if (!dy || !y) return null; // an input missing: the cpu kernel runs
-  const op = ops[String(args.attrs.activation)];
-  const dv = f32(args.backend, dy), yv = f32(args.backend, y);
-  if (op === undefined || !dv || !yv || dy.shape.length !== y.shape.length || dy.shape.some((d, i) => d !== y.shape[i])) return null;
-  const r = broadcastInto(addon, op, dv, dy.shape, yv, y.shape);
+  const dy = args.inputs.dy;
+  const dv = f32(args.backend, dy), mask = gradMask(args);
+  if (!dv || !mask) return null; // not a call the addon takes: the JavaScript kernel runs
+  const r = broadcastInto(addon, mask.act === 2 ? BinaryOp.relu6Grad : BinaryOp.reluGrad, dv, dy!.shape, mask.y, dy!.shape);
   return r && output(args.backend, r.shape, r.values);
 }
 

@@ -120,9 +120,9 @@ export function activationCode(activation: unknown): number | undefined {
 }
 
 /**
- * The gradient mask of a masked backprop kernel: its float32 input `y` (the fused output, shaped
- * like `dy`) and the addon's code of its `activation` attribute (relu 1, relu6 2); null when the
- * call is not one the addon takes.
+ * The gradient mask of `GlassboxActivationGrad` or a masked backprop kernel: its float32 input `y`
+ * (the fused output, shaped like `dy`) and the addon's code of its `activation` attribute (relu 1,
+ * relu6 2); null when the call is not one the addon takes.
  */
 export function gradMask(args: NativeKernelArgs): { y: Float32Array; act: number } | null {
   const { dy, y } = args.inputs;

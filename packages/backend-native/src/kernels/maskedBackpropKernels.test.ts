@@ -10,7 +10,7 @@ afterAll(() => resetAddon(addon));
 type Act = 'relu' | 'relu6';
 type Pad = 'valid' | 'same';
 // [kind, input shape, filter shape, strides, pad]: pointwise (the row-blocked GEMM), 3×3 with stride
-// (masked once, then im2col), the direct kernel (inC ≤ 4, outC 16), depthwise (multiplier 1 and 2).
+// (im2col, masked per block), the direct kernel (inC ≤ 4, outC 16; masked once), depthwise (multiplier 1 and 2).
 const CASES: ['conv' | 'depthwise', number[], number[], number, Pad][] = [
   ['conv', [2, 7, 9, 5], [1, 1, 5, 12], 1, 'valid'],
   ['conv', [1, 40, 40, 3], [1, 1, 3, 300], 1, 'valid'],
