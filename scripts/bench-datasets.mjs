@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const bin = join(root, 'packages/cli/bin/glassbox.js');
+const bin = join(root, 'packages/cli/bin/glassbox.cjs');
 const dir = mkdtempSync(join(tmpdir(), 'glassbox-bench-datasets-'));
 const which = process.argv.slice(2).length ? process.argv.slice(2) : ['tabular', 'images', 'workers', 'queue'];
 const results = [];

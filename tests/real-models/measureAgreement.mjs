@@ -13,7 +13,7 @@ import { gunzipSync } from 'node:zlib';
 import { unwrapNsfwjsModel } from './unwrapNsfwjsModel.mjs';
 
 const here = import.meta.dirname;
-const bin = join(here, '../../packages/cli/bin/glassbox.js');
+const bin = join(here, '../../packages/cli/bin/glassbox.cjs');
 const backend = process.argv[2] ?? 'native';
 const PER = 224 * 224 * 3;
 const f32 = async (file) => {

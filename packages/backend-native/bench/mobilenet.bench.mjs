@@ -113,7 +113,7 @@ for (const c of cases) {
         continue;
       }
       const out = join(tmp, `${b}.npy`);
-      const r = timed('node', [join(root, 'packages/cli/bin/glassbox.js'), 'explain', '--model', c.path, '--input', input, '--target', String(c.target), '--backend', b, '--out', out, ...c.cli]);
+      const r = timed('node', [join(root, 'packages/cli/bin/glassbox.cjs'), 'explain', '--model', c.path, '--input', input, '--target', String(c.target), '--backend', b, '--out', out, ...c.cli]);
       const ms = /in (\d+) ms/.exec(r.stderr);
       const onBackend = /on (\S+):/.exec(r.stderr)?.[1];
       const run = { wallSeconds: r.wallSeconds, inProcessSeconds: ms ? Number(ms[1]) / 1000 : null, peakRssMiB: r.peakRssMiB };

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { useCliWorkspace } from './useCliWorkspace';
 
-const bin = join(import.meta.dirname, '..', 'bin', 'glassbox.js');
+const bin = join(import.meta.dirname, '..', 'bin', 'glassbox.cjs');
 const { ws, cli } = useCliWorkspace();
 
 describe('glassbox methods', () => {

@@ -1,5 +1,5 @@
 import { InvalidOptionError, type Explanation } from '@glassbox/core';
-import { encodePng, explanationTitle, renderExplanation, renderExplanationImage, stackImages, type Image, type RenderFormat } from '@glassbox/viz';
+import type { Image, RenderFormat } from '@glassbox/viz';
 import { withoutUndefined } from '../withoutUndefined';
 
 /**
@@ -30,6 +30,7 @@ export async function renderOutput(
   ext: string,
   options: { example?: number | undefined; imageShape?: number[] | undefined; photos?: Image[] | undefined } = {},
 ): Promise<Uint8Array | string> {
+  const { encodePng, explanationTitle, renderExplanation, renderExplanationImage, stackImages } = await import('@glassbox/viz'); // only pictures need it
   const format = ext.slice(1) as RenderFormat;
   const photos = options.photos;
   if (photos && format === 'png' && (e.kind === 'attribution' || e.kind === 'layer-attribution')) {

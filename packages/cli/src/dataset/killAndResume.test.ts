@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { readResults, writeJsonlDataset } from './datasetTestKit';
 import { useCliWorkspace } from '../useCliWorkspace';
 
-// Runs the built CLI (bin/glassbox.js → dist) as separate processes: kill -9 and worker threads are real.
-const bin = join(import.meta.dirname, '..', '..', 'bin', 'glassbox.js');
+// Runs the built CLI (bin/glassbox.cjs → dist) as separate processes: kill -9 and worker threads are real.
+const bin = join(import.meta.dirname, '..', '..', 'bin', 'glassbox.cjs');
 let data: string;
 const { ws } = useCliWorkspace(async (ws) => {
   data = await writeJsonlDataset(ws.dir, 120);

@@ -1,7 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { DataFileError } from '@glassbox/core';
-import { decodePng } from '@glassbox/viz';
 import type { Example } from './Example';
 
 /**
@@ -20,6 +19,7 @@ export async function* readImageFolder(dir: string, inputShape: readonly number[
   } catch (e) {
     throw new DataFileError(`Cannot read folder ${dir}: ${(e as Error).message}`, { file: dir });
   }
+  const { decodePng } = await import('@glassbox/viz'); // only image datasets need it
   for (const name of names) {
     if (extname(name).toLowerCase() !== '.png') throw new DataFileError(`${name} in ${dir} is not a .png image; a dataset folder holds PNG files only`, { file: join(dir, name) });
     let img;

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { main } from '../main';
 import { memoryIo } from '../testFixtures';
 
-const bin = join(import.meta.dirname, '..', '..', 'bin', 'glassbox.js');
+const bin = join(import.meta.dirname, '..', '..', 'bin', 'glassbox.cjs');
 const cli = async (...argv: string[]) => {
   const io = memoryIo(import.meta.dirname);
   const code = await main(argv, io);

@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { DataFileError, InvalidInputError, isGlassboxError, type InputPreprocessing, type Model } from '@glassbox/core';
-import { decodeImage, preprocessImages, type Image, type ImagePreprocessOptions } from '@glassbox/viz';
+import type { Image, ImagePreprocessOptions } from '@glassbox/viz';
 
 /** File endings read as pictures. */
 export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg'];
@@ -69,6 +69,7 @@ export async function listImageFiles(cwd: string, value: string): Promise<string
  */
 export async function readImageInputs(cwd: string, value: string, model: Model, given: ImagePreprocessOptions): Promise<ImageInputs> {
   const files = await listImageFiles(cwd, value);
+  const { decodeImage, preprocessImages } = await import('@glassbox/viz'); // only picture inputs need it
   const pictures: { name: string; image: Image }[] = [];
   for (const file of files) {
     const name = basename(file);

@@ -1,13 +1,15 @@
 import { type Explanation } from '@glassbox/core';
-import { renderFormats } from '@glassbox/viz';
 import type { OutputTarget } from './checkOutputPath';
 import { writeAtomic } from './writeAtomic';
 import { writeExplanationJson } from './writeExplanationJson';
 import { writeNpy } from './npy';
 import { renderOutput } from '../commands/renderOutput';
 
-/** Output formats of `explain --out`: JSON, NumPy, and every format of viz's kind × format render table. */
-export const EXPLAIN_FORMATS: readonly string[] = ['.json', '.npy', ...renderFormats().map((f) => `.${f}`)];
+/**
+ * Output formats of `explain --out`: JSON, NumPy, and every format of viz's kind × format render
+ * table (`renderFormats()`, checked by a test: viz is loaded only when a picture is drawn).
+ */
+export const EXPLAIN_FORMATS: readonly string[] = ['.json', '.npy', '.png', '.svg', '.html'];
 
 /**
  * Writes an explanation to a checked output, atomically: `.json` streamed (any size), `.npy` the

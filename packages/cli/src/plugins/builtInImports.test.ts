@@ -7,9 +7,9 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { useCliWorkspace } from '../useCliWorkspace';
 
-// Runs the built CLI (bin/glassbox.js → dist) with Node module hooks (import and require) that log
+// Runs the built CLI (bin/glassbox.cjs → dist) with Node module hooks (import and require) that log
 // every module URL loaded, so what is observed is what Node really imported, not what discovery says it did.
-const bin = join(import.meta.dirname, '..', '..', 'bin', 'glassbox.js');
+const bin = join(import.meta.dirname, '..', '..', 'bin', 'glassbox.cjs');
 const cliPackageJson = join(import.meta.dirname, '..', '..', 'package.json');
 let register: string;
 let log: string;

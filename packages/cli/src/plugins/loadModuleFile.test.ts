@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { useCliWorkspace } from '../useCliWorkspace';
 
 // The bin runs the CommonJS build; plugins of either module format must still load, and built-ins
-// must run. Runs the built CLI as a process (bin/glassbox.js → dist/index.cjs).
-const bin = join(import.meta.dirname, '..', '..', 'bin', 'glassbox.js');
+// must run. Runs the built CLI as a process (bin/glassbox.cjs → dist/index.cjs).
+const bin = join(import.meta.dirname, '..', '..', 'bin', 'glassbox.cjs');
 const { ws } = useCliWorkspace();
 
 /** A plugin package in `format` whose explainer `method` returns zeros. */
@@ -19,7 +19,7 @@ async function plugin(project: string, name: string, method: string, format: 'es
   await writeFile(join(root, file), format === 'esm' ? `export const factory = ${factory};\n` : `exports.factory = ${factory};\n`);
 }
 
-describe('bin/glassbox.js (the CommonJS build)', () => {
+describe('bin/glassbox.cjs (the CommonJS build)', () => {
   it('loads ESM-only and CommonJS-only plugins, and runs a built-in method', async () => {
     const project = join(ws.dir, 'formats');
     await mkdir(project, { recursive: true });

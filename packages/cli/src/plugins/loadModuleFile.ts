@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /**
- * True in the CommonJS build of the CLI, which `bin/glassbox.js` runs (Node loads tfjs's CommonJS
+ * True in the CommonJS build of the CLI, which `bin/glassbox.cjs` runs (Node loads tfjs's CommonJS
  * bundles through `require` about twice as fast as through `import`), false in the ESM build.
  */
 export const COMMONJS = import.meta.url.endsWith('.cjs');

@@ -9,7 +9,7 @@ import { startTestRedis } from './redisForTests';
 import { useCliWorkspace } from '../useCliWorkspace';
 
 // Queue workers run as processes of the built CLI, so that one can be killed with SIGKILL mid-job.
-const bin = join(import.meta.dirname, '..', '..', 'bin', 'glassbox.js');
+const bin = join(import.meta.dirname, '..', '..', 'bin', 'glassbox.cjs');
 const redis = await startTestRedis();
 let data: string;
 const { ws, cli } = useCliWorkspace(async (ws) => {

@@ -4,7 +4,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { createContext } from '../explainer/runExplainer';
 import type { Progress } from '../explainer/ExplainContext';
 import { trackTensors } from '../testing/trackTensors';
-import { runChunks } from './runChunks';
+import { LARGE_CHUNK_BYTES, MIN_LARGE_CHUNKS, runChunks } from './runChunks';
 
 /** Squares items `[start, end)` of `x` in a tensor chunk and collects them in order. */
 async function squares(x: Float32Array, options: { budget: number; cost: Parameters<typeof runChunks>[0]['cost']; group?: number; maxChunkSize?: number }) {
@@ -46,6 +46,21 @@ describe('runChunks', () => {
     expect((await squares(x, { budget: 4 * 8 * 2 * 5, cost: { elements: 2 } })).plan.chunkSize).toBe(5);
     expect((await squares(x, { budget: 1e9, cost: { elements: 2 }, maxChunkSize: 4 })).spans).toEqual([[0, 4], [4, 8], [8, 10]]);
     expect((await squares(x, { budget: 1, cost: { chunkSize: 6 } })).spans).toEqual([[0, 6], [6, 10]]);
+  });
+
+  it('splits a job of chunks over LARGE_CHUNK_BYTES into at least MIN_LARGE_CHUNKS chunks, and leaves smaller chunks whole', async () => {
+    // 10 items of 8 MiB: the budget holds all 10 (80 MiB, over the limit), so 4 chunks of at most 3.
+    const big = await squares(x, { budget: 2 ** 40, cost: { bytesPerItem: 8 * 2 ** 20 } });
+    expect(LARGE_CHUNK_BYTES).toBe(64 * 2 ** 20);
+    expect(big.spans).toEqual([[0, 3], [3, 6], [6, 9], [9, 10]]);
+    expect(big.plan.chunks).toBeGreaterThanOrEqual(MIN_LARGE_CHUNKS);
+    expect(Array.from(big.out)).toEqual(Array.from(x, (v) => v * v));
+    // 10 items of 6 MiB fit one 60 MiB chunk: one chunk, as the budget allows.
+    expect((await squares(x, { budget: 2 ** 40, cost: { bytesPerItem: 6 * 2 ** 20 } })).spans).toEqual([[0, 10]]);
+    // A fixed chunk size (a user's option) is kept whatever the items cost.
+    expect((await squares(x, { budget: 2 ** 40, cost: { chunkSize: 10 } })).spans).toEqual([[0, 10]]);
+    // With groups the cap rounds down to whole groups (3 items → 1 group of 2).
+    expect((await squares(x, { budget: 2 ** 40, cost: { bytesPerItem: 8 * 2 ** 20 }, group: 2 })).spans).toEqual([[0, 2], [2, 4], [4, 6], [6, 8], [8, 10]]);
   });
 
   it('keeps chunks to whole groups, or inside one group when a group does not fit', async () => {
