@@ -4,6 +4,7 @@ import { checkSeed, DataFileError, explanationFromJSON, InvalidOptionError, isGl
 import { loadModel } from '@glassbox/core/node';
 import { evaluate, type Metric } from '@glassbox/metrics';
 import { discoverPlugins } from '../plugins/discoverPlugins';
+import { importCustomLayers } from '../plugins/importCustomLayers';
 import { takeNumber, takeValue } from '../args/flagValues';
 import { progressBar } from '../io/progressBar';
 import { checkOutputPath } from '../io/checkOutputPath';
@@ -69,6 +70,7 @@ export async function evaluateCommand(io: Io, flags: Map<string, string>): Promi
   const available = await metricsOf(plugins.metrics, io);
   await selectBackend(io, backend, fallback, plugins.backends);
   const producer = plugins.explainers.find((x) => x.explainer.name === explanation.method)?.explainer;
+  await importCustomLayers(resolve(io.cwd, modelPath), plugins.layers);
   const model = await loadModel(resolve(io.cwd, modelPath));
   const bar = progressBar();
   try {

@@ -86,7 +86,7 @@ export async function explainCommand(io: Io, flags: Map<string, string>): Promis
   timings?.mark('backend');
   const selection = await selectBackend(io, backend, fallback, plugins.backends);
   timings?.mark('model');
-  const loaded = await loadModelFor(found.explainer, resolve(io.cwd, modelPath), withoutUndefined(graphTensors));
+  const loaded = await loadModelFor(found.explainer, resolve(io.cwd, modelPath), withoutUndefined(graphTensors), plugins.layers);
   let model = loaded;
   try {
     timings?.mark('inputs');

@@ -2,14 +2,23 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Explainer, Model } from '@glassbox/core';
 import { loadLayersModel, loadModel } from '@glassbox/core/node';
+import type { LayerModule } from '../plugins/discoverPlugins';
+import { importCustomLayers } from '../plugins/importCustomLayers';
 
 /**
  * Loads a model file for an explainer: with the explainer's own `adaptModel` when it declares one
  * (e.g. attention methods need attention access), else with core's `loadModel`. A `tokenizer.json`
  * beside model.json with a `vocabulary` array of strings is handed to the adapter to name tokens.
- * `options` (graph models' input/output names) go to `loadModel`.
+ * `options` (graph models' input/output names) go to `loadModel`. First, the plugin packages of
+ * `customLayers` that declare a layer the model uses are imported (see `importCustomLayers`).
  */
-export async function loadModelFor(explainer: Pick<Explainer, 'adaptModel'>, path: string, options?: Parameters<typeof loadModel>[1]): Promise<Model> {
+export async function loadModelFor(
+  explainer: Pick<Explainer, 'adaptModel'>,
+  path: string,
+  options?: Parameters<typeof loadModel>[1],
+  customLayers: readonly LayerModule[] = [],
+): Promise<Model> {
+  await importCustomLayers(path, customLayers);
   if (!explainer.adaptModel) return loadModel(path, options);
   let vocabulary: string[] | undefined;
   try {

@@ -1,4 +1,7 @@
 import { describe, it, expect } from 'vitest';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { useCliWorkspace } from '../useCliWorkspace';
 
 const { ws, cli } = useCliWorkspace();
@@ -23,6 +26,22 @@ describe('glassbox profile', () => {
     expect(rows.every((k) => k.calls > 0 && k.ms >= 0)).toBe(true);
     expect(j.javaScriptKernelMs).toBeGreaterThanOrEqual(0);
     expect(j.peakTensorBytes).toBeGreaterThan(0);
+  });
+
+  it('lists custom-gradient ops apart from kernels, never adding their time (it includes their kernels)', async () => {
+    const model = fileURLToPath(new URL('../../../../examples/text-classification/model/model.json', import.meta.url));
+    await writeFile(join(ws.dir, 'ids-profile.json'), JSON.stringify([[2, 40, 41, 42, ...new Array(60).fill(0)]]));
+    const r = await cli('profile', '--model', model, '--input', join(ws.dir, 'ids-profile.json'), '--method', 'attention-grad-rollout', '--target', '1', '--json');
+    expect(r.code, r.err).toBe(0);
+    const j = JSON.parse(r.out);
+    const kernels = (j.kernels as { kernel: string; ms: number }[]).map((k) => k.kernel);
+    const scopes = (j.customGradientScopes as { scope: string; calls: number; ms: number }[]).map((s) => s.scope);
+    // The transformer's embedding lookup and layer norms are tf.customGrad ops: tf.profile names them by scope.
+    expect(scopes.length).toBeGreaterThan(0);
+    expect(scopes.some((s) => kernels.includes(s))).toBe(false);
+    expect(kernels).toContain('GatherV2');
+    expect(j.kernelMs).toBeCloseTo((j.kernels as { ms: number }[]).reduce((a, k) => a + k.ms, 0), 6);
+    expect(j.kernelMs).toBeLessThanOrEqual(j.explainMs);
   });
 
   it('refuses missing flags with a typed error', async () => {

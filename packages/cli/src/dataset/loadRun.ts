@@ -33,6 +33,6 @@ export async function loadRun(spec: RunSpec, io: Io = silent): Promise<LoadedRun
   }
   await selectBackend(io, spec.backend, spec.fallback, plugins.backends);
   const path = resolve(spec.cwd, spec.model);
-  const model = await loadModelFor(found.explainer, path);
+  const model = await loadModelFor(found.explainer, path, undefined, plugins.layers);
   return { spec, explainer: found.explainer, model, inputSize: sizeOf(model.inputShape), dispose: () => model.dispose?.() };
 }

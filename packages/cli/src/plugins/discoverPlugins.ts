@@ -32,11 +32,21 @@ export interface MetricModule extends PluginSource {
   load(): Promise<unknown[]>;
 }
 
+/** A package that registers tfjs-layers custom layers when imported (its manifest's `"layers"`). */
+export interface LayerModule extends PluginSource {
+  /** The layer class names it registers. */
+  classNames: string[];
+  /** Imports the package (which registers its layers). */
+  load(): Promise<unknown>;
+}
+
 /** Everything the CLI may use: explainers, backends and metrics, with where each came from. */
 export interface DiscoveredPlugins {
   explainers: InstalledExplainer[];
   backends: InstalledBackend[];
   metrics: MetricModule[];
+  /** Packages that register custom layers, imported or not (see `importCustomLayers`). */
+  layers: LayerModule[];
   /** Plugins refused or failed, as one line each (`[PLUGIN_REFUSED] …`). */
   errors: string[];
   /** The glassbox.config file read, if any. */
@@ -107,7 +117,7 @@ export async function discoverPlugins(cwd: string = process.cwd(), options: Disc
   // Built-in: what the CLI ships with (its runtime dependencies; its devDependencies are for its tests).
   const builtIn: PluginChoice[] = (await declaredDependencies(cliJson, ['dependencies'])).map((name) => ({ kind: 'package', name, from: cliJson, via: 'built-in' }));
   const user = await chosenPlugins(cwd);
-  const out: DiscoveredPlugins = { explainers: [], backends: [], metrics: [], errors: [], config: user.config };
+  const out: DiscoveredPlugins = { explainers: [], backends: [], metrics: [], layers: [], errors: [], config: user.config };
   const builtInPackages = new Set<string>();
   const methodOwner = new Map<string, PluginSource>();
   const backendOwner = new Map<string, PluginSource>([['cpu', { via: 'built-in', packageName: '@glassbox/core', packageVersion: '' }]]);
@@ -182,6 +192,7 @@ export async function discoverPlugins(cwd: string = process.cwd(), options: Disc
           Object.entries(manifest.backends).map(([name, exp]) => [name, async () => backendFrom(await pkg.load(), exp, pkg.name)]),
         );
         add(source, explainers, backends, manifest.metrics.length ? async () => metricsOf(await pkg.load(), manifest.metrics) : undefined, granted);
+        if (manifest.layers.length) out.layers.push({ ...source, classNames: manifest.layers, load: () => pkg.load() });
       } else {
         const mod = choice.kind === 'file' ? await loadPluginFile(choice.path) : choice.value;
         const source: PluginSource = { via: 'config', packageName: where, packageVersion: '' };

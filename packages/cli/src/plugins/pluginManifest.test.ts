@@ -6,7 +6,7 @@ const read = (glassbox: unknown) => pluginManifest({ name: 'p', glassbox }, 'p')
 
 describe('pluginManifest "methods"', () => {
   it('is optional: a manifest without it reads as before, with methods undefined', () => {
-    expect(read({ explainers: ['occlusion'] })).toEqual({ explainers: ['occlusion'], methods: undefined, backends: {}, metrics: [] });
+    expect(read({ explainers: ['occlusion'] })).toEqual({ explainers: ['occlusion'], methods: undefined, backends: {}, metrics: [], layers: [] });
   });
 
   it('reads a list of kebab-case method ids, in any order', () => {
@@ -25,5 +25,15 @@ describe('pluginManifest "methods"', () => {
   ])('refuses %s with a PluginError naming the field', (_, methods) => {
     expect(() => read({ explainers: ['x'], methods })).toThrow(PluginError);
     expect(() => read({ explainers: ['x'], methods })).toThrow(/p: package\.json "glassbox" "methods" must be a list of distinct kebab-case method ids/);
+  });
+});
+
+describe('pluginManifest "layers"', () => {
+  it('reads the custom layer class names a package registers', () => {
+    expect(read({ explainers: ['x'], layers: ['GlassboxTokenEmbedding', 'Custom>Pooling'] })?.layers).toEqual(['GlassboxTokenEmbedding', 'Custom>Pooling']);
+  });
+
+  it.each([['not a list', 'GlassboxTokenEmbedding'], ['a non-string', [1]], ['a name with a space', ['My Layer']]])('refuses %s with a PluginError naming the field', (_, layers) => {
+    expect(() => read({ explainers: ['x'], layers })).toThrow(/p: package\.json "glassbox" "layers" must be a list of layer class names/);
   });
 });

@@ -11,7 +11,8 @@ import { PluginError } from '@glassbox/core';
  *   "explainers": ["occlusion", "groupOcclusion"],
  *   "methods": ["occlusion", "group-occlusion"],
  *   "backends": { "wasm": "wasmBackend" },
- *   "metrics": ["METRICS"]
+ *   "metrics": ["METRICS"],
+ *   "layers": ["MyAttention"]
  * }
  * ```
  */
@@ -32,11 +33,19 @@ export interface PluginManifest {
   backends: Record<string, string>;
   /** Exports holding a Metric, a list of them, or a factory of either; imported by `evaluate`. */
   metrics: string[];
+  /**
+   * Class names of the tfjs-layers custom layers that importing the package registers (its layers'
+   * `static className`): before loading a layers model that uses one, the CLI imports the package,
+   * whatever method runs (a command that needs one method imports no other plugin on its own).
+   */
+  layers: string[];
 }
 
 const NAME = /^[A-Za-z_$][\w$]*$/;
 /** A kebab-case method id: lower-case words of letters and digits joined by single hyphens. */
 const METHOD_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+/** A Keras layer class name as model.json files spell it (`Dense`, `MyAttention`, `Custom>Pooling`). */
+const LAYER_CLASS = /^[A-Za-z_][\w.>]*$/;
 
 /**
  * Reads and checks a package's `"glassbox"` manifest: `undefined` when the package has none (it is
@@ -66,5 +75,7 @@ export function pluginManifest(pkg: Record<string, unknown>, plugin: string): Pl
   if (methods !== undefined && (!Array.isArray(methods) || !methods.every((x) => typeof x === 'string' && METHOD_ID.test(x)) || new Set(methods).size !== methods.length)) {
     return bad('"methods" must be a list of distinct kebab-case method ids such as ["saliency", "input-x-gradient"]');
   }
-  return { explainers: list('explainers'), methods: methods as string[] | undefined, backends: byName, metrics: list('metrics') };
+  const layers = m.layers ?? [];
+  if (!Array.isArray(layers) || !layers.every((x) => typeof x === 'string' && LAYER_CLASS.test(x))) return bad('"layers" must be a list of layer class names such as ["MyAttention"]');
+  return { explainers: list('explainers'), methods: methods as string[] | undefined, backends: byName, metrics: list('metrics'), layers: layers as string[] };
 }

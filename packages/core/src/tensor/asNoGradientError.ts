@@ -5,6 +5,11 @@ import { NoGradientError } from '../errors/NoGradientError';
 export const GRADIENT_FREE_METHODS = ['occlusion', 'surrogate-tree', 'surrogate-tree-local'] as const;
 
 const MISSING = /gradient function not found for (\S+?)\.?$/m;
+/**
+ * tfjs's messages when no differentiable path leads from the input to the output: none at all, or
+ * one through integers (a cast to int32 feeding a gather's indices).
+ */
+const DISCONNECTED = /^Cannot compute gradient of y=f\(x\) with respect to x|^Error in gradient for op \S+\. The gradient of input \S+ must have '\w+' dtype, but has '(?:int32|bool)'/;
 
 interface TapeState {
   gradientDepth: number;
@@ -13,7 +18,10 @@ interface TapeState {
 
 /**
  * Turns tfjs's "gradient function not found for OP" failure into a {@link NoGradientError} that
- * names the op and suggests methods that need no gradients; any other error is returned as is.
+ * names the op and suggests methods that need no gradients, and its "Cannot compute gradient of
+ * y=f(x) with respect to x" failure (no differentiable path from the input to the output, e.g.
+ * integer token ids that index an embedding) into one with `details.reason: 'input'`; any other
+ * error is returned as is.
  *
  * tfjs leaves the failed call's tape behind (the tensors it kept for the backward pass); this
  * releases them, so a failed gradient leaks nothing. Call it in the `catch` right after the
@@ -26,11 +34,20 @@ interface TapeState {
  */
 export function asNoGradientError(e: unknown): unknown {
   const match = e instanceof Error && !(e instanceof NoGradientError) ? MISSING.exec(e.message) : null;
-  if (!match) return e;
+  const disconnected = e instanceof Error && !(e instanceof NoGradientError) && DISCONNECTED.test(e.message);
+  if (!match && !disconnected) return e;
   const state = tf.engine().state as unknown as TapeState;
   if (state.gradientDepth === 0 && state.activeTape) {
     for (const node of state.activeTape) for (const t of node.saved ?? []) t.dispose();
     state.activeTape = null;
+  }
+  if (!match) {
+    return new NoGradientError(
+      "The model's output does not depend differentiably on its input (for example integer token ids that index an embedding table), so gradient methods cannot attribute to the input; " +
+        `use a method that needs no gradients (${GRADIENT_FREE_METHODS.join(', ')}) or, for transformer models, token-integrated-gradients (gradients at the token embeddings) or an attention method`,
+      { reason: 'input', suggested: [...GRADIENT_FREE_METHODS] },
+      { cause: e },
+    );
   }
   const op = match[1];
   return new NoGradientError(

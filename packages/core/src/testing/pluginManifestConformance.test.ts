@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs-core';
 import { version as coreVersion } from '../../package.json';
 import { defineExplainer } from '../explainer/defineExplainer';
 import { pluginManifestConformance, rangeAdmits, type PluginManifest } from './pluginManifestConformance';
@@ -39,6 +40,22 @@ describe('pluginManifestConformance', () => {
     expect(await failures({ ...good, glassbox: { plugin: true, explainers: ['demo'], methods: ['demo-x'] } })).toEqual([
       expect.stringMatching(/"glassbox.methods" lists demo-x, which no factory makes and misses demo/),
     ]);
+  });
+
+  it('checks that declared "layers" are registered with tfjs serialization', async () => {
+    class DemoLayerForConformance extends tf.serialization.Serializable {
+      static className = 'GlassboxConformanceDemoLayer';
+      override getClassName() {
+        return DemoLayerForConformance.className;
+      }
+      getConfig() {
+        return {};
+      }
+    }
+    const withLayers = { ...good, glassbox: { plugin: true, explainers: ['demo'], layers: ['GlassboxConformanceDemoLayer'] } };
+    expect(await failures(withLayers)).toEqual([expect.stringMatching(/"glassbox.layers" lists GlassboxConformanceDemoLayer, which importing the package does not register/)]);
+    tf.serialization.registerClass(DemoLayerForConformance);
+    expect(await failures(withLayers)).toEqual([]);
   });
 
   it('reads the usual npm ranges', () => {

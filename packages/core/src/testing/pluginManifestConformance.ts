@@ -1,3 +1,4 @@
+import * as tf from '@tensorflow/tfjs-core';
 import { EXPLAINER_SPEC_VERSION } from '../explainer/Explainer';
 import { isGlassboxError } from '../errors/GlassboxError';
 import type { ConformanceCheck } from './explainerConformance';
@@ -6,7 +7,7 @@ import type { ConformanceCheck } from './explainerConformance';
 export interface PluginManifest {
   name: string;
   version: string;
-  glassbox?: { plugin?: boolean; explainers?: string[]; methods?: string[] };
+  glassbox?: { plugin?: boolean; explainers?: string[]; methods?: string[]; layers?: string[] };
   peerDependencies?: Record<string, string>;
   dependencies?: Record<string, string>;
 }
@@ -31,7 +32,9 @@ const fail = (msg: string): never => {
  * factory whose no-argument explainer has that export's method `name` … and reports this package's
  * name and version (identity from package.json); when it declares `"methods"` (the method ids,
  * which let the CLI import only the package a command needs), they are exactly the names of the
- * listed factories' explainers; `@glassbox/core` is a peer dependency whose range admits
+ * listed factories' explainers; when it declares `"layers"` (custom layer class names, which the
+ * CLI imports the package for before loading a model that uses them), each is registered with
+ * tfjs's serialization registry once the package is imported; `@glassbox/core` is a peer dependency whose range admits
  * `coreVersion` and not a regular dependency.
  *
  * @example
@@ -83,6 +86,18 @@ export function pluginManifestConformance({ manifest, exports, coreVersion }: Pl
               if (missing.length || extra.length) {
                 fail(`"glassbox.methods" ${[missing.length ? `lists ${missing.join(', ')}, which no factory makes` : '', extra.length ? `misses ${extra.join(', ')}` : ''].filter(Boolean).join(' and ')}`);
               }
+            },
+          },
+        ]
+      : []),
+    ...(manifest.glassbox?.layers?.length
+      ? [
+          {
+            name: `${manifest.name}: every layer of "glassbox.layers" is registered once the package is imported`,
+            run: async () => {
+              const registered = tf.serialization.SerializationMap.getMap().classNameMap;
+              const missing = manifest.glassbox!.layers!.filter((c) => !(c in registered));
+              if (missing.length) fail(`"glassbox.layers" lists ${missing.join(', ')}, which importing the package does not register (tf.serialization.registerClass)`);
             },
           },
         ]
