@@ -352,6 +352,46 @@ Value Tile(const CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
+// castValues(x, out): int32/bool → float32, bool → int32, float32 → int32 (JavaScript's ToInt32)
+Value CastValues(const CallbackInfo& info) {
+  if (!info[0].IsTypedArray() || !info[1].IsTypedArray()) fail(info.Env(), "castValues: x and out must be typed arrays");
+  auto x = info[0].As<Napi::TypedArray>(), out = info[1].As<Napi::TypedArray>();
+  const size_t n = x.ElementLength();
+  if (out.ElementLength() < n) fail(info.Env(), "castValues: out is too short");
+  auto from = x.TypedArrayType(), to = out.TypedArrayType();
+  const uint8_t* xp = static_cast<const uint8_t*>(x.ArrayBuffer().Data()) + x.ByteOffset();
+  uint8_t* op = static_cast<uint8_t*>(out.ArrayBuffer().Data()) + out.ByteOffset();
+  if (from == napi_int32_array && to == napi_float32_array) gb::cast_i32_f32(reinterpret_cast<const int32_t*>(xp), reinterpret_cast<float*>(op), n);
+  else if (from == napi_uint8_array && to == napi_float32_array) gb::cast_u8_f32(xp, reinterpret_cast<float*>(op), n);
+  else if (from == napi_uint8_array && to == napi_int32_array) gb::cast_u8_i32(xp, reinterpret_cast<int32_t*>(op), n);
+  else if (from == napi_float32_array && to == napi_int32_array) gb::cast_f32_i32(reinterpret_cast<const float*>(xp), reinterpret_cast<int32_t*>(op), n);
+  else fail(info.Env(), "castValues: converts Int32Array or Uint8Array to Float32Array, Uint8Array to Int32Array, or Float32Array to Int32Array");
+  return info.Env().Undefined();
+}
+
+// fill(out(Float32Array), value)
+Value Fill(const CallbackInfo& info) {
+  if (!info[0].IsTypedArray() || info[0].As<Napi::TypedArray>().TypedArrayType() != napi_float32_array) fail(info.Env(), "fill: out must be a Float32Array");
+  auto out = info[0].As<Napi::Float32Array>();
+  gb::fill_f32(out.Data(), out.ElementLength(), fnum(info, 1));
+  return info.Env().Undefined();
+}
+
+// gather(x, outer, axisSize, inner, indices(Int32Array), out, elementSize): out[o, j, :] = x[o, indices[j], :]
+Value Gather(const CallbackInfo& info) {
+  size_t outer = num(info, 1, "outer"), axisSize = num(info, 2, "axisSize"), inner = num(info, 3, "inner");
+  Value v = info[4];
+  if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != napi_int32_array) fail(info.Env(), "gather: indices must be an Int32Array");
+  auto idx = v.As<Napi::Int32Array>();
+  const size_t n = idx.ElementLength();
+  for (size_t j = 0; j < n; ++j)
+    if (idx[j] < 0 || static_cast<size_t>(idx[j]) >= axisSize) fail(info.Env(), "gather: index out of range");
+  size_t es = elem_size(info, 6);
+  if (outer * n * inner == 0) return info.Env().Undefined();
+  gb::gather(bytes(info, 0, outer * axisSize * inner * es, "x"), outer, axisSize, inner, idx.Data(), n, es, bytes(info, 5, outer * n * inner * es, "out"));
+  return info.Env().Undefined();
+}
+
 // compare(op, a, b, bScalar, out(Uint8Array), n)
 Value Compare(const CallbackInfo& info) {
   int op = static_cast<int>(num(info, 0, "op"));
@@ -484,6 +524,9 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("slice", Napi::Function::New(env, Slice));
   exports.Set("pad", Napi::Function::New(env, Pad));
   exports.Set("tile", Napi::Function::New(env, Tile));
+  exports.Set("gather", Napi::Function::New(env, Gather));
+  exports.Set("castValues", Napi::Function::New(env, CastValues));
+  exports.Set("fill", Napi::Function::New(env, Fill));
   exports.Set("compare", Napi::Function::New(env, Compare));
   exports.Set("select", Napi::Function::New(env, Select));
   exports.Set("logicalAnd", Napi::Function::New(env, LogicalAnd));

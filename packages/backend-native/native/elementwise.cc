@@ -1,6 +1,7 @@
 #include "elementwise.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "common.h"
 #include "thread_pool.h"
@@ -56,11 +57,12 @@ GB_B(BSqDiff, (a - b) * (a - b))
 GB_B(BEluGrad, b >= 0.f ? a : a * (b + 1.0f))  // a = dy, b = y
 GB_B(BReluGrad, b > 0.f ? a : 0.f)                 // a = dy, b = y = relu(x)
 GB_B(BRelu6Grad, (b > 0.f && b < 6.f) ? a : 0.f)  // a = dy, b = y = relu6(x)
+GB_B(BPow, static_cast<float>(std::pow(static_cast<double>(a), static_cast<double>(b))))  // as Math.pow, rounded once
 #undef GB_B
 
 #define GB_BINARY_LIST(X)                                                                           \
   X(B_ADD, BAdd) X(B_SUB, BSub) X(B_MUL, BMul) X(B_DIV, BDiv) X(B_MAX, BMax) X(B_MIN, BMin)         \
-  X(B_SQDIFF, BSqDiff) X(B_ELUGRAD, BEluGrad) X(B_RELUGRAD, BReluGrad) X(B_RELU6GRAD, BRelu6Grad)
+  X(B_SQDIFF, BSqDiff) X(B_ELUGRAD, BEluGrad) X(B_RELUGRAD, BReluGrad) X(B_RELU6GRAD, BRelu6Grad) X(B_POW, BPow)
 
 constexpr int MAXR = 12;
 

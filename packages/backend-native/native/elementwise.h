@@ -13,8 +13,8 @@ enum UnaryOp : int {
 
 enum BinaryOp : int {
   B_ADD = 0, B_SUB = 1, B_MUL = 2, B_DIV = 3, B_MAX = 4, B_MIN = 5, B_SQDIFF = 6, B_ELUGRAD = 7,
-  B_RELUGRAD = 8, B_RELU6GRAD = 9,
-  B_COUNT = 10
+  B_RELUGRAD = 8, B_RELU6GRAD = 9, B_POW = 10,
+  B_COUNT = 11
 };
 
 /** y = op(x) over n elements (in place allowed), multi-threaded. `alpha` for LeakyRelu and Step. */

@@ -77,6 +77,45 @@ void pad(const uint8_t* x, const int* xShape, const int* before, const int* outS
   });
 }
 
+template <class A, class B>
+static void convert(const A* x, B* out, size_t n) {
+  parallel_for(n, kGrain, [&](size_t i0, size_t i1) {
+    for (size_t i = i0; i < i1; ++i) out[i] = static_cast<B>(x[i]);
+  });
+}
+void cast_i32_f32(const int32_t* x, float* out, size_t n) { convert(x, out, n); }
+void fill_f32(float* out, size_t n, float value) {
+  parallel_for(n, kGrain * 4, [&](size_t i0, size_t i1) { std::fill(out + i0, out + i1, value); });
+}
+void cast_f32_i32(const float* x, int32_t* out, size_t n) {
+  parallel_for(n, kGrain, [&](size_t i0, size_t i1) {
+    for (size_t i = i0; i < i1; ++i) {
+      const double d = x[i];
+      if (d > -2147483649.0 && d < 2147483648.0) {
+        out[i] = static_cast<int32_t>(d);  // truncates toward zero, in range
+      } else if (!std::isfinite(d)) {
+        out[i] = 0;
+      } else {
+        double m = std::fmod(std::trunc(d), 4294967296.0);  // exact for float32 values
+        if (m < 0) m += 4294967296.0;
+        out[i] = static_cast<int32_t>(static_cast<uint32_t>(m));
+      }
+    }
+  });
+}
+void cast_u8_f32(const uint8_t* x, float* out, size_t n) { convert(x, out, n); }
+void cast_u8_i32(const uint8_t* x, int32_t* out, size_t n) { convert(x, out, n); }
+
+void gather(const uint8_t* x, size_t outer, size_t axisSize, size_t inner, const int32_t* indices, size_t n, size_t es, uint8_t* out) {
+  const size_t row = inner * es;
+  parallel_for(outer * n, std::max<size_t>(1, kGrain / std::max<size_t>(1, inner)), [&](size_t r0, size_t r1) {
+    for (size_t r = r0; r < r1; ++r) {
+      const size_t o = r / n, j = r % n;
+      std::memcpy(out + r * row, x + (o * axisSize + static_cast<size_t>(indices[j])) * row, row);
+    }
+  });
+}
+
 void tile(const uint8_t* x, const int* xShape, const int* outShape, int rank, size_t es, uint8_t* out) {
   if (rank == 0) {
     std::memcpy(out, x, es);

@@ -28,6 +28,12 @@ export interface NativeAddon {
   slice(x: ArrayBufferView, xShape: Int32Array, begin: Int32Array, outShape: Int32Array, out: ArrayBufferView, elementSize: number): void;
   pad(x: ArrayBufferView, xShape: Int32Array, before: Int32Array, outShape: Int32Array, out: ArrayBufferView, elementSize: number, value: ArrayBufferView): void;
   tile(x: ArrayBufferView, xShape: Int32Array, outShape: Int32Array, out: ArrayBufferView, elementSize: number): void;
+  /** `out[i] = value` (float32). */
+  fill(out: Float32Array, value: number): void;
+  /** Converts int32 or bool (uint8) values to float32, bool to int32, or float32 to int32 as `Int32Array.from` does. */
+  castValues(x: Int32Array | Uint8Array | Float32Array, out: Float32Array | Int32Array): void;
+  /** `out[o, j, :] = x[o, indices[j], :]` for x `[outer, axisSize, inner]`; throws on an index outside `[0, axisSize)`. */
+  gather(x: ArrayBufferView, outer: number, axisSize: number, inner: number, indices: Int32Array, out: ArrayBufferView, elementSize: number): void;
   compare(op: number, a: Float32Array, b: Float32Array, bScalar: boolean, out: Uint8Array, n: number): void;
   select(condition: Uint8Array, a: ArrayBufferView, b: ArrayBufferView, out: ArrayBufferView, n: number): void;
   logicalAnd(a: Uint8Array, b: Uint8Array, out: Uint8Array, n: number): void;
@@ -45,7 +51,7 @@ export const UnaryOp = {
   rsqrt: 12, square: 13, reciprocal: 14, step: 15, softplus: 16, expm1: 17, log1p: 18,
 } as const;
 
-export const BinaryOp = { add: 0, sub: 1, mul: 2, div: 3, max: 4, min: 5, squaredDifference: 6, eluGrad: 7, reluGrad: 8, relu6Grad: 9 } as const;
+export const BinaryOp = { add: 0, sub: 1, mul: 2, div: 3, max: 4, min: 5, squaredDifference: 6, eluGrad: 7, reluGrad: 8, relu6Grad: 9, pow: 10 } as const;
 
 export const CompareOp = { equal: 0, notEqual: 1, less: 2, lessEqual: 3, greater: 4, greaterEqual: 5 } as const;
 

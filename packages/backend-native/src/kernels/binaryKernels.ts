@@ -1,4 +1,4 @@
-import { Add, AddN, EluGrad, Maximum, Minimum, Multiply, RealDiv, SquaredDifference, Sub, broadcast_util, type TensorInfo } from '@tensorflow/tfjs-core';
+import { Add, AddN, EluGrad, Maximum, Minimum, Multiply, Pow, RealDiv, SquaredDifference, Sub, broadcast_util, type TensorInfo } from '@tensorflow/tfjs-core';
 import { BinaryOp, type NativeAddon } from '../addon/NativeAddon';
 import { alloc, f32, output, sizeOf, type NativeKernel, type NativeKernelArgs } from './kernelUtil';
 
@@ -61,5 +61,6 @@ export const binaryKernels: NativeKernel[] = [
   { kernelName: Minimum, impl: binary(BinaryOp.min) },
   { kernelName: SquaredDifference, impl: binary(BinaryOp.squaredDifference) },
   { kernelName: EluGrad, impl: binary(BinaryOp.eluGrad, ['dy', 'y']) },
+  { kernelName: Pow, impl: binary(BinaryOp.pow) },
   { kernelName: AddN, impl: addN },
 ];

@@ -1,6 +1,6 @@
 import {
-  ClipByValue, Equal, FusedBatchNorm, Greater, GreaterEqual, Less, LessEqual, LogicalAnd, NotEqual, PadV2, Select, Slice, Tile,
-  slice_util, type TensorInfo,
+  Cast, ClipByValue, Equal, OnesLike, ZerosLike, FusedBatchNorm, GatherV2, Greater, GreaterEqual, Less, LessEqual, LogicalAnd, NotEqual, PadV2, Select, Slice, Tile,
+  slice_util, util, type DataType, type TensorInfo,
 } from '@tensorflow/tfjs-core';
 import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import { CompareOp, type NativeAddon } from '../addon/NativeAddon';
@@ -55,6 +55,69 @@ function tile(args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null {
   const outShape = x.shape.map((d, i) => d * reps[i]!);
   const out = like(xv, sizeOf(outShape));
   if (out.length > 0) addon.tile(xv, Int32Array.from(x.shape), Int32Array.from(outShape), out, xv.BYTES_PER_ELEMENT);
+  return args.backend.makeTensorInfo(outShape, x.dtype, out);
+}
+
+/**
+ * Cast. int32 or bool → float32 and bool → int32 are converted natively into arrays of the target
+ * type: the cpu kernel keeps the int32 or bool array under the new dtype, so every native kernel
+ * that reads the result (they need a Float32Array for float32) would run in JavaScript. float32 →
+ * int32 converts as the cpu kernel does (`Int32Array.from`: truncated, modulo 2^32, NaN to 0). The
+ * same dtype shares the data by reference count, as the cpu kernel does; other conversions (to
+ * bool, complex) run the cpu kernel.
+ */
+function cast(args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null {
+  const x = args.inputs.x;
+  if (!x) return null; // an input missing: the cpu kernel runs
+  const dtype = (args.attrs as { dtype: DataType }).dtype;
+  const xv = raw(args.backend, x);
+  if (!xv) return null;
+  if (dtype === 'float32' && !(xv instanceof Float32Array)) {
+    const out = alloc(xv.length);
+    addon.castValues(xv, out);
+    return output(args.backend, [...x.shape], out);
+  }
+  if (dtype === x.dtype) {
+    args.backend.incRef(x.dataId);
+    return { dataId: x.dataId, shape: [...x.shape], dtype };
+  }
+  if (dtype === 'int32' && ((x.dtype === 'bool' && xv instanceof Uint8Array) || (x.dtype === 'float32' && xv instanceof Float32Array))) {
+    const out = new Int32Array(xv.length);
+    addon.castValues(xv, out);
+    return args.backend.makeTensorInfo([...x.shape], 'int32', out);
+  }
+  return null;
+}
+
+/** ZerosLike and OnesLike of float32 tensors (gradient accumulators); other dtypes run the cpu kernel. */
+function filledLike(value: number) {
+  return (args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null => {
+    const x = args.inputs.x;
+    if (!x || x.dtype !== 'float32') return null; // the cpu kernel runs
+    const out = alloc(sizeOf(x.shape));
+    addon.fill(out, value); // recycled buffers hold old values
+    return output(args.backend, [...x.shape], out);
+  };
+}
+
+/**
+ * GatherV2 without batch dimensions: `x[..., indices, ...]` along `axis` (the embedding lookup of
+ * transformers). Indices outside the axis are left to the cpu kernel, which throws its own error.
+ */
+function gather(args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null {
+  const { x, indices } = args.inputs;
+  if (!x || !indices || indices.dtype !== 'int32') return null; // the cpu kernel runs (and validates)
+  const { axis, batchDims } = args.attrs as { axis: number; batchDims?: number };
+  if ((batchDims ?? 0) !== 0 || x.shape.length === 0) return null;
+  const xv = raw(args.backend, x), iv = raw(args.backend, indices);
+  if (!xv || !(iv instanceof Int32Array)) return null;
+  const a = util.parseAxisParam(axis, x.shape)[0]!;
+  const axisSize = x.shape[a]!;
+  for (let j = 0; j < iv.length; j++) if (iv[j]! < 0 || iv[j]! >= axisSize) return null;
+  const outer = sizeOf(x.shape.slice(0, a)), inner = sizeOf(x.shape.slice(a + 1));
+  const outShape = [...x.shape.slice(0, a), ...indices.shape, ...x.shape.slice(a + 1)];
+  const out = like(xv, sizeOf(outShape));
+  if (out.length > 0) addon.gather(xv, outer, axisSize, inner, iv, out, xv.BYTES_PER_ELEMENT);
   return args.backend.makeTensorInfo(outShape, x.dtype, out);
 }
 
@@ -125,9 +188,13 @@ function clip(args: NativeKernelArgs, addon: NativeAddon): TensorInfo | null {
   return output(args.backend, [...x.shape], y);
 }
 
-/** Slice, padding, tiling, comparisons, select, logical and, batch norm and clipping. */
+/** Slice, padding, tiling, gathering, comparisons, select, logical and, batch norm and clipping. */
 export const layoutKernels: NativeKernel[] = [
   { kernelName: Slice, impl: slice },
+  { kernelName: GatherV2, impl: gather },
+  { kernelName: Cast, impl: cast },
+  { kernelName: ZerosLike, impl: filledLike(0) },
+  { kernelName: OnesLike, impl: filledLike(1) },
   { kernelName: PadV2, impl: pad },
   { kernelName: Tile, impl: tile },
   { kernelName: Equal, impl: compare(CompareOp.equal) },

@@ -28,10 +28,10 @@ describe('glassbox profile', () => {
     expect(j.peakTensorBytes).toBeGreaterThan(0);
   });
 
-  it('lists custom-gradient ops apart from kernels, never adding their time (it includes their kernels)', async () => {
+  it('lists custom-gradient ops apart from kernels, never adding their time (it includes their kernels); a transformer runs natively', async () => {
     const model = fileURLToPath(new URL('../../../../examples/text-classification/model/model.json', import.meta.url));
     await writeFile(join(ws.dir, 'ids-profile.json'), JSON.stringify([[2, 40, 41, 42, ...new Array(60).fill(0)]]));
-    const r = await cli('profile', '--model', model, '--input', join(ws.dir, 'ids-profile.json'), '--method', 'attention-grad-rollout', '--target', '1', '--json');
+    const r = await cli('profile', '--model', model, '--input', join(ws.dir, 'ids-profile.json'), '--method', 'attention-grad-rollout', '--target', '1', '--backend', 'native', '--json');
     expect(r.code, r.err).toBe(0);
     const j = JSON.parse(r.out);
     const kernels = (j.kernels as { kernel: string; ms: number }[]).map((k) => k.kernel);
@@ -42,6 +42,11 @@ describe('glassbox profile', () => {
     expect(kernels).toContain('GatherV2');
     expect(j.kernelMs).toBeCloseTo((j.kernels as { ms: number }[]).reduce((a, k) => a + k.ms, 0), 6);
     expect(j.kernelMs).toBeLessThanOrEqual(j.explainMs);
+    // On native, every kernel of the transformer's forward and gradient that computes anything runs natively
+    // (the embedding gather, casts of token ids and masks, pow, zerosLike included); only data-sharing ones stay.
+    const inJavaScript = (j.kernels as { kernel: string; where: string }[]).filter((k) => k.where !== 'native').map((k) => k.kernel);
+    expect(inJavaScript.filter((k) => k !== 'Identity' && k !== 'Reshape')).toEqual([]);
+    expect(j.javaScriptSharingKernelMs).toBeCloseTo(j.javaScriptKernelMs, 6);
   });
 
   it('refuses missing flags with a typed error', async () => {

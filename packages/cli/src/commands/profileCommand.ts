@@ -14,6 +14,9 @@ const USAGE = 'glassbox profile --model <model.json> --input <inputs.json> --met
 
 type Calls = Record<string, { native: number; fallback: number }>;
 
+/** Kernels that compute nothing: they share their input's data by reference count (reported apart). */
+const SHARING_KERNELS: ReadonlySet<string> = new Set(['Identity', 'Reshape', 'ExpandDims']);
+
 /** Per-kernel native/fallback call counts when the native backend runs (empty otherwise). */
 async function nativeCalls(backend: string): Promise<Calls | null> {
   if (backend !== 'native') return null;
@@ -81,10 +84,14 @@ export async function profileCommand(io: Io, flags: Map<string, string>): Promis
     const rows = [...per].map(([kernel, e]) => ({ kernel, calls: e.calls, ms: e.ms, where: where(selection.name, kernel, before, after) })).sort((a, b) => b.ms - a.ms);
     const scopeRows = [...scopes].map(([scope, e]) => ({ scope, calls: e.calls, ms: e.ms })).sort((a, b) => b.ms - a.ms);
     const kernelMs = rows.reduce((s, r) => s + r.ms, 0);
-    const jsMs = rows.filter((r) => r.where !== 'native' && selection.name === 'native').reduce((s, r) => s + r.ms, 0);
+    const jsRows = rows.filter((r) => r.where !== 'native' && selection.name === 'native');
+    const jsMs = jsRows.reduce((s, r) => s + r.ms, 0);
+    const sharing = jsRows.filter((r) => SHARING_KERNELS.has(r.kernel));
+    const sharingMs = sharing.reduce((s, r) => s + r.ms, 0);
     const summary = {
       backend: selection.name, method, loadMs: t1 - t0, explainMs: wallMs, kernelMs, outsideKernelsMs: wallMs - kernelMs,
-      javaScriptKernelMs: selection.name === 'native' ? jsMs : undefined, peakTensorBytes: info.peakBytes, peakRssBytes: Math.max(rss0, process.resourceUsage().maxRSS) * 1024,
+      javaScriptKernelMs: selection.name === 'native' ? jsMs : undefined,
+      javaScriptSharingKernelMs: selection.name === 'native' ? sharingMs : undefined, peakTensorBytes: info.peakBytes, peakRssBytes: Math.max(rss0, process.resourceUsage().maxRSS) * 1024,
     };
     if (json) {
       io.out(JSON.stringify({ ...summary, kernels: rows, customGradientScopes: scopeRows }));
@@ -99,7 +106,11 @@ export async function profileCommand(io: Io, flags: Map<string, string>): Promis
     if (scopeRows.length) {
       io.out(`custom-gradient ops (their time includes kernels listed above, so it is not added): ${scopeRows.map((r) => `${r.scope} ×${r.calls} ${r.ms.toFixed(1)} ms`).join(', ')}`);
     }
-    if (summary.javaScriptKernelMs !== undefined) io.out(`kernel time in JavaScript: ${jsMs.toFixed(1)} ms (${((100 * jsMs) / Math.max(kernelMs, 1e-9)).toFixed(1)}%)`);
+    if (summary.javaScriptKernelMs !== undefined) {
+      const pct = (ms: number) => `${((100 * ms) / Math.max(kernelMs, 1e-9)).toFixed(1)}%`;
+      const apart = sharing.length ? `; ${sharingMs.toFixed(1)} ms (${pct(sharingMs)}) of it in ${sharing.map((r) => r.kernel).join(', ')}, which compute nothing (they share their input's data)` : '';
+      io.out(`kernel time in JavaScript: ${jsMs.toFixed(1)} ms (${pct(jsMs)})${apart}`);
+    }
     io.out(`peak tensor memory ${(info.peakBytes / 2 ** 20).toFixed(1)} MiB; peak resident set ${(summary.peakRssBytes / 2 ** 20).toFixed(1)} MiB`);
     return 0;
   } finally {
