@@ -31,6 +31,7 @@ export function nativeBackend(options: NativeBackendOptions = {}): BackendProvid
     tfjsName: NATIVE_TFJS_NAME,
     description: 'native multi-threaded SIMD kernels (N-API addon)',
     preferredMemoryBudgetBytes: CPU_MEMORY_BUDGET,
+    usesAllCores: true,
     async init() {
       loadAddon();
       registerNativeKernels();

@@ -13,8 +13,17 @@ export interface BatchExecutor {
   close(): Promise<void>;
 }
 
-/** The default `--workers`: the machine's cores. */
+/** One worker per core: the default `--workers` unless the backend uses every core itself (see {@link workersFor}). */
 export const defaultWorkers = (): number => availableParallelism();
+
+/**
+ * The worker threads of a dataset run: the number given, or for `'auto'` one when the backend's
+ * kernels already use every core (`BackendProvider.usesAllCores`) and one per core otherwise.
+ */
+export function workersFor(option: number | 'auto' | undefined, usesAllCores: boolean): number {
+  if (option === 'auto') return usesAllCores ? 1 : defaultWorkers();
+  return Math.max(1, option ?? 1);
+}
 
 /** Explains in the calling thread (`--workers 1`). */
 export function inThreadExecutor(run: LoadedRun): BatchExecutor {

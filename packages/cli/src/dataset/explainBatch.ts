@@ -2,7 +2,7 @@ import type { Explanation } from '@glassbox/core';
 import type { LoadedRun } from './loadRun';
 import type { ResultRecord, ResultsHeader } from './ResultRecord';
 import { exampleSeed, type ExampleId } from './hashId';
-import { nestFloats, formatFloat } from './formatFloat';
+import { float32Json, float32Text } from './float32Json';
 
 /** A batch of examples, flat (transferable between threads). */
 export interface Batch {
@@ -43,17 +43,14 @@ function linesOf(e: Explanation, ids: readonly ExampleId[], seeds: readonly numb
   const per = (s: number[]) => s.reduce((a, b) => a * b, 1);
   const [pi, po, pa] = [per(inShape), per(outShape), per(attShape)];
   return ids.map((id, i) => {
-    const rec: ResultRecord = {
-      id,
-      target: e.targets[i]!,
-      seed: seeds[i]!,
-      input: nestFloats(e.inputs, inShape, i * pi),
-      outputs: nestFloats(e.outputs, outShape, i * po),
-      attributions: nestFloats(e.attributions, attShape, i * pa),
-      ...(e.convergenceDelta ? { convergenceDelta: formatFloat(Math.fround(e.convergenceDelta[i]!)) } : {}),
-      timing: { ms: Math.round((ms / ids.length) * 1000) / 1000 },
-    };
-    return JSON.stringify(rec);
+    // The text of JSON.stringify(record: ResultRecord), with the arrays written by float32Json.
+    const head: Pick<ResultRecord, 'id' | 'target' | 'seed'> = { id, target: e.targets[i]!, seed: seeds[i]! };
+    const timing: ResultRecord['timing'] = { ms: Math.round((ms / ids.length) * 1000) / 1000 };
+    return (
+      `${JSON.stringify(head).slice(0, -1)},"input":${float32Json(e.inputs, inShape, i * pi)},"outputs":${float32Json(e.outputs, outShape, i * po)}` +
+      `,"attributions":${float32Json(e.attributions, attShape, i * pa)}` +
+      `${e.convergenceDelta ? `,"convergenceDelta":${float32Text(Math.fround(e.convergenceDelta[i]!))}` : ''},"timing":${JSON.stringify(timing)}}`
+    );
   });
 }
 

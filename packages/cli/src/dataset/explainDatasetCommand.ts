@@ -3,7 +3,6 @@ import { extname, resolve } from 'node:path';
 import { InvalidOptionError } from '@glassbox/core';
 import { takeFlag } from '../parseArgs';
 import type { Io } from '../io/Io';
-import { defaultWorkers } from './BatchExecutor';
 import type { ExampleSource } from './Example';
 import { parseShard } from './parseShard';
 import { runDataset } from './runDataset';
@@ -67,7 +66,7 @@ export function parseDatasetFlags(io: Io, flags: Map<string, string>) {
     : { kind: 'csv', path: resolve(io.cwd, data!), ...(idColumn !== undefined ? { idColumn } : {}), ...(labelColumn !== undefined ? { labelColumn } : {}) };
   const run = {
     resume: takeFlag(flags, 'resume') === 'true',
-    workers: int('workers', takeFlag(flags, 'workers'), 1) ?? defaultWorkers(),
+    workers: int('workers', takeFlag(flags, 'workers'), 1) ?? ('auto' as const),
     shard: parseShard(takeFlag(flags, 'shard')),
     batchSize: int('batch-size', takeFlag(flags, 'batch-size'), 1) ?? 32,
   };

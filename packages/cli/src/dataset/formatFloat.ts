@@ -10,15 +10,3 @@ export function formatFloat(x: number): number {
   }
   return Number(x.toPrecision(9));
 }
-
-/** `formatFloat` over a flat array, nested into `shape` (plain arrays, ready for JSON). */
-export function nestFloats(values: ArrayLike<number>, shape: readonly number[], offset = 0): unknown {
-  if (shape.length <= 1) {
-    const n = shape[0] ?? 1;
-    const out = new Array<number>(n);
-    for (let i = 0; i < n; i++) out[i] = formatFloat(values[offset + i]!);
-    return shape.length === 0 ? out[0] : out;
-  }
-  const inner = shape.slice(1).reduce((a, b) => a * b, 1);
-  return Array.from({ length: shape[0]! }, (_, i) => nestFloats(values, shape.slice(1), offset + i * inner));
-}

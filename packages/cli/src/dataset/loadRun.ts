@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { InvalidOptionError, sizeOf, type Explainer, type Model } from '@glassbox/core';
+import { InvalidOptionError, listBackends, sizeOf, type Explainer, type Model } from '@glassbox/core';
 import { discoverMethod } from '../plugins/discoverMethod';
 import { selectBackend } from '../commands/selectBackend';
 import { loadModelFor } from '../commands/loadModelFor';
@@ -13,6 +13,8 @@ export interface LoadedRun {
   model: Model;
   /** Values per example. */
   inputSize: number;
+  /** The backend's kernels use every core (`BackendProvider.usesAllCores`): one worker is best. */
+  usesAllCores: boolean;
   dispose(): void;
 }
 
@@ -31,8 +33,9 @@ export async function loadRun(spec: RunSpec, io: Io = silent): Promise<LoadedRun
       method: spec.method,
     });
   }
-  await selectBackend(io, spec.backend, spec.fallback, plugins.backends);
+  const backend = await selectBackend(io, spec.backend, spec.fallback, plugins.backends);
+  const usesAllCores = listBackends().find((p) => p.name === backend.name)?.usesAllCores === true;
   const path = resolve(spec.cwd, spec.model);
   const model = await loadModelFor(found.explainer, path, undefined, plugins.layers);
-  return { spec, explainer: found.explainer, model, inputSize: sizeOf(model.inputShape), dispose: () => model.dispose?.() };
+  return { spec, explainer: found.explainer, model, inputSize: sizeOf(model.inputShape), usesAllCores, dispose: () => model.dispose?.() };
 }

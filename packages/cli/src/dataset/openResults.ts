@@ -3,6 +3,9 @@ import { DataFileError, InvalidOptionError } from '@glassbox/core';
 import { readLines } from './readLines';
 import { runKey, type ResultsHeader } from './ResultRecord';
 
+/** Characters per write of `append`: a few lines of a 224×224 image model (about 4 MB each). */
+const WRITE_CHARS = 8 * 1024 * 1024;
+
 /** A results file open for appending, and what it already holds. */
 export interface ResultsFile {
   /** JSON keys (`JSON.stringify(id)`) of the examples already complete. */
@@ -11,7 +14,11 @@ export interface ResultsFile {
   header: ResultsHeader | undefined;
   /** Bytes of a half-written last line that were cut off (0 when the file ended cleanly). */
   truncatedBytes: number;
-  /** Appends complete lines in one write (a crash leaves at most one partial line, cut on resume). */
+  /**
+   * Appends complete lines, in writes of at most about 8 MB (a crash leaves complete lines and at
+   * most one partial line, cut on resume; a batch of large lines never needs one buffer as large
+   * as all of them).
+   */
   append(lines: readonly string[]): void;
   close(): void;
 }
@@ -75,9 +82,13 @@ export async function openResults(path: string, options: { resume: boolean }): P
     header,
     truncatedBytes,
     append(lines) {
-      if (!lines.length) return;
-      const buf = Buffer.from(lines.join('\n') + '\n', 'utf8');
-      for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
+      for (let i = 0; i < lines.length; ) {
+        let j = i, chars = 0;
+        while (j < lines.length && (j === i || chars + lines[j]!.length <= WRITE_CHARS)) chars += lines[j++]!.length + 1;
+        const buf = Buffer.from(lines.slice(i, j).join('\n') + '\n', 'utf8');
+        for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
+        i = j;
+      }
     },
     close: () => closeSync(fd),
   };

@@ -7,6 +7,7 @@ import { memoryIo } from '../testFixtures';
 import { runDataset, type DatasetRunOptions } from './runDataset';
 import { mergeResults } from './mergeResults';
 import { exampleSeed } from './hashId';
+import { defaultWorkers, workersFor } from './BatchExecutor';
 import { readResults, writeJsonlDataset } from './datasetTestKit';
 import { useCliWorkspace } from '../useCliWorkspace';
 
@@ -25,6 +26,23 @@ const run = (out: string, extra: Partial<DatasetRunOptions> = {}, method = 'inte
   });
 
 describe('dataset runs', () => {
+  it("'auto' workers: one on a backend whose kernels use every core (native), one per core otherwise", async () => {
+    expect(workersFor('auto', true)).toBe(1);
+    expect(workersFor('auto', false)).toBe(defaultWorkers());
+    expect(workersFor(3, true)).toBe(3);
+    expect(workersFor(undefined, false)).toBe(1);
+    // On native the run stays in this thread (no worker entry is given, so threads would fail).
+    const r = await runDataset({
+      spec: { model: ws.model, method: 'integrated-gradients', options: { steps: '16' }, seed: 5, cwd: ws.dir, backend: 'native' },
+      source: { kind: 'jsonl', path: data },
+      out: join(ws.dir, 'auto-native.jsonl'),
+      io: memoryIo(ws.dir),
+      workers: 'auto',
+    });
+    expect(r).toMatchObject({ explained: 60, workers: 1 });
+  });
+
+
   it('streams one line per example, each equal to explaining that example on its own', async () => {
     const r = await run('ig.jsonl', { batchSize: 7 });
     expect(r).toMatchObject({ explained: 60, skipped: 0, batched: true });

@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import type { Io } from '../io/Io';
-import { threadExecutor, inThreadExecutor, type BatchExecutor } from './BatchExecutor';
+import { threadExecutor, inThreadExecutor, workersFor, type BatchExecutor } from './BatchExecutor';
 import { countLines } from './countLines';
 import type { Example, ExampleSource } from './Example';
 import type { Batch } from './explainBatch';
@@ -19,8 +19,12 @@ export interface DatasetRunOptions {
   /** Results file (JSONL). */
   out: string;
   resume?: boolean;
-  /** Worker threads; 1 explains in the calling thread. */
-  workers?: number;
+  /**
+   * Worker threads; 1 (the default) explains in the calling thread. `'auto'`: one when the
+   * backend's kernels use every core (`BackendProvider.usesAllCores`, the native backend), else
+   * one per core.
+   */
+  workers?: number | 'auto';
   shard?: Shard | undefined;
   /** Examples per batch handed to a worker (default 32). */
   batchSize?: number;
@@ -41,6 +45,8 @@ export interface DatasetRunSummary {
   truncatedBytes: number;
   batched: boolean;
   seconds: number;
+  /** Worker threads used (1: the calling thread). */
+  workers: number;
 }
 
 /**
@@ -52,16 +58,16 @@ export interface DatasetRunSummary {
  */
 export async function runDataset(o: DatasetRunOptions): Promise<DatasetRunSummary> {
   const t0 = performance.now();
-  const workers = Math.max(1, o.workers ?? 1);
   const batchSize = o.batchSize ?? 32;
   const run = await loadRun(o.spec, o.io);
+  const workers = workersFor(o.workers, run.usesAllCores);
   let executor: BatchExecutor | undefined;
   const results = await openResults(o.out, { resume: !!o.resume });
   try {
     const spec0 = { size: run.inputSize, inputShape: run.model.inputShape, featureNames: run.model.featureNames };
     const first: Example[] = [];
     for await (const ex of readExamples(o.source, spec0)) if (first.push(ex) >= 2) break;
-    if (!first.length) return { explained: 0, skipped: 0, truncatedBytes: results.truncatedBytes, batched: false, seconds: 0 };
+    if (!first.length) return { explained: 0, skipped: 0, truncatedBytes: results.truncatedBytes, batched: false, seconds: 0, workers };
     const probe = await probeBatching(run, first);
     const batched = probe.batched;
     const header = { ...probe.header, ...(o.shard ? { shard: o.shard } : {}) };
@@ -131,7 +137,7 @@ export async function runDataset(o: DatasetRunOptions): Promise<DatasetRunSummar
     if (failure) throw failure;
     progress.done();
     o.io.err(`${progress.line(explained)} · ${batched ? 'batched' : 'one example per call'} · wrote ${o.out}`);
-    return { explained, skipped, truncatedBytes: results.truncatedBytes, batched, seconds: (performance.now() - t0) / 1000 };
+    return { explained, skipped, truncatedBytes: results.truncatedBytes, batched, seconds: (performance.now() - t0) / 1000, workers };
   } finally {
     await executor?.close();
     results.close();
