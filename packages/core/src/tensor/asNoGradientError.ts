@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { NoGradientError } from '../errors/NoGradientError';
 
 /** Methods that only call the model (no gradients), suggested when a gradient is missing. */
-export const GRADIENT_FREE_METHODS = ['occlusion', 'surrogate-tree', 'surrogate-tree-local'] as const;
+export const GRADIENT_FREE_METHODS = ['occlusion', 'surrogate-tree', 'surrogate-tree-local', 'feature-ablation', 'kernel-shap', 'lime'] as const;
 
 const MISSING = /gradient function not found for (\S+?)\.?$/m;
 /**
