@@ -84,9 +84,8 @@ static void convert(const A* x, B* out, size_t n) {
   });
 }
 void cast_i32_f32(const int32_t* x, float* out, size_t n) { convert(x, out, n); }
-void fill_f32(float* out, size_t n, float value) {
-  parallel_for(n, kGrain * 4, [&](size_t i0, size_t i1) { std::fill(out + i0, out + i1, value); });
-}
+void cast_u8_f32(const uint8_t* x, float* out, size_t n) { convert(x, out, n); }
+void cast_u8_i32(const uint8_t* x, int32_t* out, size_t n) { convert(x, out, n); }
 void cast_f32_i32(const float* x, int32_t* out, size_t n) {
   parallel_for(n, kGrain, [&](size_t i0, size_t i1) {
     for (size_t i = i0; i < i1; ++i) {
@@ -103,8 +102,10 @@ void cast_f32_i32(const float* x, int32_t* out, size_t n) {
     }
   });
 }
-void cast_u8_f32(const uint8_t* x, float* out, size_t n) { convert(x, out, n); }
-void cast_u8_i32(const uint8_t* x, int32_t* out, size_t n) { convert(x, out, n); }
+
+void fill_f32(float* out, size_t n, float value) {
+  parallel_for(n, kGrain * 4, [&](size_t i0, size_t i1) { std::fill(out + i0, out + i1, value); });
+}
 
 void gather(const uint8_t* x, size_t outer, size_t axisSize, size_t inner, const int32_t* indices, size_t n, size_t es, uint8_t* out) {
   const size_t row = inner * es;

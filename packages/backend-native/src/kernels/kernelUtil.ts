@@ -43,8 +43,8 @@ export function nativeKernelCalls(): Record<string, { native: number; fallback: 
   return Object.fromEntries([...kernelStats].map(([k, v]) => [k, { ...v }]));
 }
 
-/** JavaScript kernels that never keep a view of an input's buffer: they share it by reference count or copy it. */
-export const SHARES_BY_REFCOUNT: ReadonlySet<string> = new Set(['Identity', 'Reshape', 'Cast']);
+/** JavaScript kernels that never keep a view of an input's buffer: they share it by reference count. */
+export const SHARES_BY_REFCOUNT: ReadonlySet<string> = new Set(['Identity', 'Reshape']);
 
 /**
  * Runs a JavaScript (cpu) kernel. Its inputs' buffers are no longer recycled (see ./outputPool): a

@@ -1,10 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
-import { PluginError } from '@glassbox/core';
+import { jsonDepth, PluginError } from '@glassbox/core';
 import type { LayerModule } from './discoverPlugins';
 
-/** Larger model.json files are left to the model loader, which refuses them. */
+/** Larger or deeper model.json files are left to the model loader, which refuses them with the same limits. */
 const MAX_MODEL_JSON_BYTES = 64 * 1024 * 1024;
-/** Deeper nesting is not walked (the model loader refuses it). */
 const MAX_DEPTH = 256;
 
 /**
@@ -20,13 +19,15 @@ export async function layerClassNames(modelJsonPath: string): Promise<Set<string
   } catch {
     return names;
   }
-  const stack: [unknown, number][] = [[json?.modelTopology, 0]];
+  const topology = json?.modelTopology;
+  if (jsonDepth(topology, MAX_DEPTH) > MAX_DEPTH) return names;
+  const stack: unknown[] = [topology];
   while (stack.length) {
-    const [value, depth] = stack.pop()!;
-    if (!value || typeof value !== 'object' || depth > MAX_DEPTH) continue;
+    const value = stack.pop();
+    if (!value || typeof value !== 'object') continue;
     for (const [key, v] of Object.entries(value)) {
       if (key === 'class_name' && typeof v === 'string') names.add(v);
-      else if (v && typeof v === 'object') stack.push([v, depth + 1]);
+      else if (v && typeof v === 'object') stack.push(v);
     }
   }
   return names;

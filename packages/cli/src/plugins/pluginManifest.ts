@@ -59,9 +59,9 @@ export function pluginManifest(pkg: Record<string, unknown>, plugin: string): Pl
   };
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return bad('must be an object such as { "explainers": ["myMethod"] }');
   const m = raw as Record<string, unknown>;
-  const list = (key: string): string[] => {
+  const list = (key: string, pattern = NAME, what = 'export names'): string[] => {
     const v = m[key] ?? [];
-    if (!Array.isArray(v) || !v.every((x) => typeof x === 'string' && NAME.test(x))) return bad(`"${key}" must be a list of export names`);
+    if (!Array.isArray(v) || !v.every((x) => typeof x === 'string' && pattern.test(x))) return bad(`"${key}" must be a list of ${what}`);
     return v as string[];
   };
   const backends = m.backends ?? {};
@@ -75,7 +75,6 @@ export function pluginManifest(pkg: Record<string, unknown>, plugin: string): Pl
   if (methods !== undefined && (!Array.isArray(methods) || !methods.every((x) => typeof x === 'string' && METHOD_ID.test(x)) || new Set(methods).size !== methods.length)) {
     return bad('"methods" must be a list of distinct kebab-case method ids such as ["saliency", "input-x-gradient"]');
   }
-  const layers = m.layers ?? [];
-  if (!Array.isArray(layers) || !layers.every((x) => typeof x === 'string' && LAYER_CLASS.test(x))) return bad('"layers" must be a list of layer class names such as ["MyAttention"]');
-  return { explainers: list('explainers'), methods: methods as string[] | undefined, backends: byName, metrics: list('metrics'), layers: layers as string[] };
+  const layers = list('layers', LAYER_CLASS, 'layer class names such as ["MyAttention"]');
+  return { explainers: list('explainers'), methods: methods as string[] | undefined, backends: byName, metrics: list('metrics'), layers };
 }
